@@ -1,0 +1,136 @@
+/**
+ * The CLI's patch applier: the core's patch written with ExcelJS. Strings always go in as
+ * strings (ExcelJS writes a formula only for `{ formula }` values), so "=cmd" stays text.
+ */
+import ExcelJS from "exceljs";
+import type {
+  CellValue,
+  Patch,
+  PatchOp,
+  SheetFormat,
+  WorkbookSnapshot,
+} from "../../shared/index.js";
+
+const styles = {
+  headerFill: "FFDCE6F1",
+  warningFill: "FFFFF2CC",
+  errorFill: "FFF8D7DA",
+  mutedFont: "FF7F7F7F",
+} as const;
+
+/** A workbook to write into: the original .xlsx (keeps its formatting) or one built from the snapshot. */
+export async function baseWorkbook(
+  xlsxInput: string | null,
+  snapshot: WorkbookSnapshot,
+): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  if (xlsxInput !== null) {
+    await workbook.xlsx.readFile(xlsxInput);
+    return workbook;
+  }
+  for (const sheet of snapshot.sheets) {
+    const worksheet = workbook.addWorksheet(sheet.name);
+    sheet.rows.forEach((row, r) =>
+      row.forEach((value, c) => writeValue(worksheet.getCell(r + 1, c + 1), value)),
+    );
+  }
+  return workbook;
+}
+
+export function applyPatch(workbook: ExcelJS.Workbook, patch: Patch): void {
+  for (const op of patch.ops) applyOp(workbook, op);
+}
+
+function applyOp(workbook: ExcelJS.Workbook, op: PatchOp): void {
+  if (op.op === "writeCells") {
+    const worksheet = workbook.getWorksheet(op.sheet) ?? workbook.addWorksheet(op.sheet);
+    op.values.forEach((row, r) =>
+      row.forEach((value, c) =>
+        writeValue(worksheet.getCell(op.row + r + 1, op.column + c + 1), value),
+      ),
+    );
+    return;
+  }
+  const existing = workbook.getWorksheet(op.sheet);
+  if (existing !== undefined) workbook.removeWorksheet(existing.id);
+  const worksheet = workbook.addWorksheet(op.sheet);
+  op.rows.forEach((row, r) =>
+    row.forEach((value, c) => writeValue(worksheet.getCell(r + 1, c + 1), value)),
+  );
+  if (op.format !== undefined) applyFormat(worksheet, op.format, op.rows);
+}
+
+function writeValue(cell: ExcelJS.Cell, value: CellValue): void {
+  if (value === null || value === "") return;
+  cell.value = value;
+}
+
+function applyFormat(
+  worksheet: ExcelJS.Worksheet,
+  format: SheetFormat,
+  rows: readonly CellValue[][],
+): void {
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  format.columnWidths?.forEach((chars, c) => {
+    worksheet.getColumn(c + 1).width = chars;
+  });
+  for (const column of format.wrapColumns ?? []) {
+    for (let r = 1; r <= rows.length; r++)
+      worksheet.getCell(r, column + 1).alignment = { wrapText: true, vertical: "top" };
+  }
+  for (const { column, format: numFmt } of format.numberFormats ?? [])
+    worksheet.getColumn(column + 1).numFmt = numFmt;
+  for (let r = 0; r < (format.headerRows ?? 0); r++) {
+    for (let c = 0; c < width; c++) {
+      const cell = worksheet.getCell(r + 1, c + 1);
+      cell.font = { bold: true };
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: styles.headerFill } };
+      cell.border = { bottom: { style: "thin" } };
+    }
+  }
+  for (const { row, style } of format.rowStyles ?? []) {
+    const excelRow = worksheet.getRow(row + 1);
+    if (style === "title") excelRow.font = { bold: true, size: 14 };
+    else if (style === "section") excelRow.font = { bold: true, size: 12 };
+    else if (style === "muted") excelRow.font = { color: { argb: styles.mutedFont } };
+    else {
+      const fill: ExcelJS.Fill = {
+        type: "pattern",
+        pattern: "solid",
+        fgColor: { argb: style === "error" ? styles.errorFill : styles.warningFill },
+      };
+      for (let c = 0; c < width; c++) excelRow.getCell(c + 1).fill = fill;
+    }
+  }
+  for (const validation of format.listValidations ?? []) {
+    const list = `"${validation.values.join(",")}"`;
+    for (let r = validation.fromRow; r <= validation.toRow; r++) {
+      worksheet.getCell(r + 1, validation.column + 1).dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [list],
+        showErrorMessage: false,
+      };
+    }
+  }
+  for (const link of format.links ?? []) {
+    const cell = worksheet.getCell(link.row + 1, link.column + 1);
+    const text = typeof cell.value === "string" ? cell.value : link.target;
+    cell.value = { text, hyperlink: `#${link.target}` };
+    cell.font = { color: { argb: "FF0563C1" }, underline: true };
+  }
+  if (format.freezeRows !== undefined || format.freezeColumns !== undefined) {
+    worksheet.views = [
+      { state: "frozen", xSplit: format.freezeColumns ?? 0, ySplit: format.freezeRows ?? 0 },
+    ];
+  }
+  if (format.fitToWidth) {
+    worksheet.pageSetup = {
+      ...worksheet.pageSetup,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      orientation: "landscape",
+    };
+  }
+}
