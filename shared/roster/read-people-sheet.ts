@@ -106,12 +106,14 @@ export function readPeopleSheet(layout: PeopleSheetLayout): SheetReading {
     const nameColumn =
       columnsOf("name")[0] ?? columnsOf("lastName")[0] ?? columnsOf("firstName")[0] ?? first.column;
 
-    const name = readName({
+    const written = readName({
       full: text("name"),
       first: text("firstName"),
       last: text("lastName"),
       middle: text("middleName"),
     });
+    // A "name" without a letter (a count, an id) is not a person's name.
+    const name = written !== null && /\p{L}/u.test(written.display) ? written : null;
     const emailReading = readEmail(text("email"));
 
     if (

@@ -73,6 +73,20 @@ export function readRoster(
       columns: header.columns,
       defaultCapacity,
     });
+    if (reading.people.length === 0 && reading.rowsRead > 0 && peoplePlans.length > 1) {
+      // Headings that look like a roster over rows that are not people: a lookup or summary
+      // sheet ("Lists", "Counts"). One warning instead of an error per row.
+      plan.mapping = { ...plan.mapping, kind: "ignored" };
+      issues.push(
+        issue(
+          "not-a-roster-sheet",
+          "warning",
+          quoteSheetName(plan.sheet.name),
+          `The sheet ${plan.sheet.name} has roster-like headings on row ${header.row + 1}, but none of its ${reading.rowsRead} rows is a person, so it was not read as roster.`,
+        ),
+      );
+      continue;
+    }
     rows.read += reading.rowsRead;
     rows.skipped += reading.rowsSkipped;
     issues.push(...reading.issues);

@@ -26,7 +26,17 @@ export function sheetKindFromName(sheetName: string): SheetKind {
   ) {
     return "doNotPair";
   }
-  if (/\b(mentees?|proteges?|junior)\b/.test(key)) return "mentees";
-  if (/\b(mentors?|senior)\b/.test(key)) return "mentors";
+  // Only a name that is about the list decides ("Mentees", "Mentor pool", "Senior faculty"),
+  // not one that merely mentions mentoring ("Two-mentor program").
+  if (
+    /(^|\b)(mentees|proteges|junior faculty)$|^(mentee|protege)( (list|roster|pool|sign ?ups?|applicants))?$/.test(
+      key,
+    )
+  )
+    return "mentees";
+  if (
+    /(^|\b)(mentors|senior faculty)$|^mentor( (list|roster|pool|volunteers|sign ?ups?))?$/.test(key)
+  )
+    return "mentors";
   return "people";
 }

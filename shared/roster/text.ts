@@ -13,6 +13,7 @@ export function cellText(value: CellValue | undefined): string {
 /** Non-breaking and other odd spaces to plain spaces, runs collapsed, ends trimmed. */
 export function collapseSpaces(text: string): string {
   return text
+    .normalize("NFC")
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, " ")
     .replace(/[ \t]+/g, " ")
     .replace(/ *\r?\n */g, "\n")

@@ -34,3 +34,13 @@ describe("names", () => {
     expect(readName({ full: "   " })).toBeNull();
   });
 });
+
+describe("surname-only references", () => {
+  it("reads a lower-case particle surname as the surname", () => {
+    expect(readName({ full: "Dr. van der Berg" })).toMatchObject({
+      first: "",
+      last: "van der Berg",
+    });
+    expect(readName({ full: "Van Morrison" })).toMatchObject({ first: "Van", last: "Morrison" });
+  });
+});

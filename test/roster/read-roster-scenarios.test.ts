@@ -337,3 +337,21 @@ describe("preferred mentors that cannot be resolved", () => {
     expect(roster.people[5]!.preferredMentors).toEqual(["jane.smith@example.org"]);
   });
 });
+
+describe("sheet names", () => {
+  it.each([
+    ["Mentors", "mentors"],
+    ["Mentor pool", "mentors"],
+    ["Senior faculty", "mentors"],
+    ["Mentees", "mentees"],
+    ["Junior Faculty", "mentees"],
+    ["two-mentor-program", "people"],
+    ["Mentoring Roster 2026", "people"],
+    ["Do not pair", "doNotPair"],
+    ["Conflicts", "doNotPair"],
+    ["Pairs", "generated"],
+  ])("%j is read as %s", async (name, kind) => {
+    const { sheetKindFromName } = await import("../../shared/roster/sheet-kind.js");
+    expect(sheetKindFromName(name)).toBe(kind);
+  });
+});

@@ -160,6 +160,9 @@ function splitFirstLast(full: string): [string, string] {
   let start = words.length - 1;
   if (generationalSuffix.test(words[start]!) && start > 1) start--;
   while (start > 1 && surnameParticles.has(words[start - 1]!.toLowerCase())) start--;
+  // "van der Berg" alone (as in "Dr. van der Berg") is a surname, written in lower case.
+  if (start === 1 && words[0] === words[0]!.toLowerCase() && surnameParticles.has(words[0]!))
+    start = 0;
   return [words.slice(0, start).join(" "), words.slice(start).join(" ")];
 }
 

@@ -1,0 +1,462 @@
+/**
+ * The matching step: roster + settings + the coordinator's overrides → pairs with reasons and
+ * unmatched mentees with reasons. Rules and scores are computed here; the exact optimisation
+ * is the slot solver's (flow/), or deferred acceptance in stable mode (stable/).
+ */
+import { issue, type Issue } from "../issue.js";
+import type { Roster, Person } from "../roster/schema.js";
+import type { Settings } from "../rules/settings.js";
+import { personFacts, type PersonFacts } from "./people-facts.js";
+import { divisionNames } from "../roster/divisions.js";
+import {
+  fitsSlot,
+  forbiddingRule,
+  menteeExclusion,
+  mentorExclusion,
+  pairRuleOrder,
+  ruleWords,
+  unorderedKey,
+  type PairContext,
+  type PairRule,
+} from "./pair-rules.js";
+import { ruleReasons, scorePair, totalPoints, type CriterionScore } from "./scoring.js";
+import { noOverrides, type Overrides } from "./overrides.js";
+import { solveSlots } from "./flow/mentoring-flow.js";
+import type { SlotCandidate, SlotProblem } from "./flow/slot-problem.js";
+import { matchStably } from "./stable-mode.js";
+import { pairId } from "./pair-id.js";
+
+export interface MatchedPair {
+  pairId: string;
+  menteeId: string;
+  mentorId: string;
+  /** The labelled slot this mentor fills ("clinical"), or null. */
+  role: string | null;
+  status: "Proposed" | "Locked";
+  score: number;
+  breakdown: CriterionScore[];
+  /** The pair's "why", in plain words. */
+  reasons: string;
+}
+
+export interface UnmatchedMentee {
+  menteeId: string;
+  code: "not-eligible" | "no-eligible-mentor" | "mentors-full" | "incomplete-team";
+  reason: string;
+}
+
+export interface MatchResult {
+  pairs: MatchedPair[];
+  unmatched: UnmatchedMentee[];
+  issues: Issue[];
+  stats: {
+    mentees: number;
+    mentors: number;
+    covered: number;
+    slotsWanted: number;
+    slotsFilled: number;
+    totalScore: number;
+  };
+}
+
+interface Candidate {
+  mentee: number;
+  mentor: number;
+  scores: CriterionScore[];
+  score: number;
+  roles: (string | null)[];
+}
+
+export function matchRoster(
+  roster: Roster,
+  settings: Settings,
+  overrides: Overrides = noOverrides,
+): MatchResult {
+  const issues: Issue[] = [];
+  const byId = new Map(roster.people.map((person) => [person.id, person]));
+  const context: PairContext = {
+    settings,
+    doNotPair: new Set(roster.doNotPair.map((pair) => unorderedKey(pair.a, pair.b))),
+    rejected: new Set(overrides.rejected.map((pair) => `${pair.menteeId}|${pair.mentorId}`)),
+  };
+
+  const divisions = divisionNames(roster.people);
+  issues.push(...divisions.issues);
+  const facts = (person: Person): PersonFacts => personFacts(person, divisions.keyOf);
+  const menteeList: PersonFacts[] = [];
+  const unmatched: UnmatchedMentee[] = [];
+  for (const person of roster.people) {
+    if (person.role === "mentor") continue;
+    const exclusion = menteeExclusion(person, settings);
+    if (exclusion === null) menteeList.push(facts(person));
+    else if (person.role === "mentee")
+      unmatched.push({
+        menteeId: person.id,
+        code: "not-eligible",
+        reason: `Not matched: ${exclusion}.`,
+      });
+  }
+  const mentorList: PersonFacts[] = [];
+  const mentorsLeftOut: { person: Person; why: string }[] = [];
+  for (const person of roster.people) {
+    if (person.role === "mentee") continue;
+    const exclusion = mentorExclusion(person, settings);
+    if (exclusion === null) mentorList.push(facts(person));
+    else if (person.role === "mentor") mentorsLeftOut.push({ person, why: exclusion });
+  }
+  const menteeIndex = new Map(menteeList.map((facts, i) => [facts.person.id, i]));
+  const mentorIndex = new Map(mentorList.map((facts, i) => [facts.person.id, i]));
+
+  const slotsOf = menteeList.map((facts) => slotRoles(facts.person, settings));
+  const candidates: Candidate[] = [];
+  const exclusions = menteeList.map(() => new Map<PairRule, number>());
+  menteeList.forEach((mentee, e) => {
+    const labels = new Set(slotsOf[e]!.filter((role): role is string => role !== null));
+    const hasUnlabelled = slotsOf[e]!.includes(null);
+    mentorList.forEach((mentor, r) => {
+      const rule = forbiddingRule(mentee, mentor, context);
+      if (rule !== null) {
+        if (rule !== "same-person") exclusions[e]!.set(rule, (exclusions[e]!.get(rule) ?? 0) + 1);
+        return;
+      }
+      const roles: (string | null)[] = [...labels].filter((label) =>
+        fitsSlot(label, mentor.person.track),
+      );
+      if (hasUnlabelled) roles.push(null);
+      if (roles.length === 0) return;
+      const scores = scorePair(mentee, mentor, settings);
+      candidates.push({ mentee: e, mentor: r, scores, score: totalPoints(scores), roles });
+    });
+  });
+
+  const locked = lockedPairs(
+    overrides,
+    menteeIndex,
+    mentorIndex,
+    byId,
+    context,
+    menteeList,
+    mentorList,
+    issues,
+  );
+  const chosen =
+    settings.method === "stable"
+      ? matchStably(menteeList, mentorList, candidates, locked, settings, issues)
+      : null;
+  const solution =
+    chosen ??
+    solveSlots({
+      mentees: slotsOf.map((roles) => ({ slots: roles.map((role) => ({ role })) })),
+      mentors: mentorList.map((facts) => ({
+        capacity: facts.person.capacity,
+        loadPenalty: loadPenalties(facts.person.capacity, settings),
+      })),
+      candidates: candidates.map(({ mentee, mentor, score, roles }): SlotCandidate => ({
+        mentee,
+        mentor,
+        score,
+        roles,
+      })),
+      locked: locked.map(({ mentee, mentor, role }) => ({ mentee, mentor, role })),
+    } satisfies SlotProblem).pairs;
+
+  const candidateOf = new Map(
+    candidates.map((candidate) => [`${candidate.mentee}|${candidate.mentor}`, candidate]),
+  );
+  const pairs: MatchedPair[] = solution.map((pair) => {
+    const mentee = menteeList[pair.mentee]!;
+    const mentor = mentorList[pair.mentor]!;
+    const candidate = candidateOf.get(`${pair.mentee}|${pair.mentor}`);
+    const scores = candidate?.scores ?? scorePair(mentee, mentor, settings);
+    const lockedPair = locked.find((l) => l.mentee === pair.mentee && l.mentor === pair.mentor);
+    const reasons = [
+      ...(lockedPair !== undefined
+        ? [lockedPair.byHand ? "chosen by the coordinator" : "locked by the coordinator"]
+        : []),
+      ...(pair.role !== null ? [`${pair.role} mentor`] : []),
+      ...scores.map((s) => s.reason),
+      ...ruleReasons(mentee, mentor, settings),
+    ];
+    return {
+      pairId: pairId(mentee.person.id, mentor.person.id),
+      menteeId: mentee.person.id,
+      mentorId: mentor.person.id,
+      role: pair.role,
+      status: lockedPair !== undefined ? "Locked" : "Proposed",
+      score: round(totalPoints(scores)),
+      breakdown: scores.map((s) => ({ ...s, points: round(s.points) })),
+      reasons:
+        reasons.length > 0
+          ? capitalise(reasons.join("; "))
+          : "Eligible under the program's rules; no shared interests or preferences to add points.",
+    };
+  });
+
+  const pairsOfMentee = new Map<number, number>();
+  for (const pair of solution)
+    pairsOfMentee.set(pair.mentee, (pairsOfMentee.get(pair.mentee) ?? 0) + 1);
+  const takenBy = new Map<number, string[]>();
+  for (const pair of solution)
+    takenBy.set(pair.mentor, [
+      ...(takenBy.get(pair.mentor) ?? []),
+      menteeList[pair.mentee]!.person.name,
+    ]);
+  const candidatesOf = new Map<number, Candidate[]>();
+  for (const candidate of candidates)
+    candidatesOf.set(candidate.mentee, [...(candidatesOf.get(candidate.mentee) ?? []), candidate]);
+
+  menteeList.forEach((mentee, e) => {
+    const got = pairsOfMentee.get(e) ?? 0;
+    if (got >= settings.minimumMentors) return;
+    const own = candidatesOf.get(e) ?? [];
+    const person = mentee.person;
+    if (got > 0) {
+      unmatched.push({
+        menteeId: person.id,
+        code: "incomplete-team",
+        reason: `Has ${got} of the ${settings.minimumMentors} mentors the program asks for: ${shortage(own, e, solution, mentorList, takenBy)}`,
+      });
+      return;
+    }
+    if (own.length === 0) {
+      unmatched.push({
+        menteeId: person.id,
+        code: "no-eligible-mentor",
+        reason: noEligibleReason(
+          exclusions[e]!,
+          mentorList.length,
+          mentorsLeftOut.length,
+          slotsOf[e]!,
+        ),
+      });
+      return;
+    }
+    unmatched.push({
+      menteeId: person.id,
+      code: "mentors-full",
+      reason: `Every eligible mentor is full: ${fullMentors(own, mentorList, takenBy)}.`,
+    });
+  });
+
+  reportRequestsNotMet(menteeList, mentorIndex, mentorList, context, pairs, issues);
+  for (const { person, why } of mentorsLeftOut) {
+    issues.push(
+      issue(
+        "mentor-not-eligible",
+        "warning",
+        person.source,
+        `${person.name} will not mentor in this program: ${why}.`,
+      ),
+    );
+  }
+
+  const covered = new Set(solution.map((pair) => pair.mentee)).size;
+  return {
+    pairs,
+    unmatched,
+    issues,
+    stats: {
+      mentees: menteeList.length,
+      mentors: mentorList.length,
+      covered,
+      slotsWanted: slotsOf.reduce((sum, roles) => sum + roles.length, 0),
+      slotsFilled: solution.length,
+      totalScore: round(pairs.reduce((sum, pair) => sum + pair.score, 0)),
+    },
+  };
+}
+
+/** The mentee's slots: labelled ones from a role-slot rule first, then unlabelled ones. */
+export function slotRoles(person: Person, settings: Settings): (string | null)[] {
+  const rule = settings.roleSlots.find(
+    (candidate) => person.track !== null && candidate.tracks.includes(person.track),
+  );
+  const labelled = rule?.slots ?? [];
+  return [
+    ...labelled,
+    ...Array.from({ length: Math.max(0, settings.mentorsPerMentee - labelled.length) }, () => null),
+  ];
+}
+
+/** A mentor's k-th further mentee costs k × the load weight: convex, so load spreads. */
+function loadPenalties(capacity: number, settings: Settings): number[] {
+  return Array.from({ length: Math.max(1, capacity) }, (_, k) => k * settings.weights.load);
+}
+
+interface LockedIndexPair {
+  mentee: number;
+  mentor: number;
+  role: string | null;
+  byHand: boolean;
+}
+
+function lockedPairs(
+  overrides: Overrides,
+  menteeIndex: ReadonlyMap<string, number>,
+  mentorIndex: ReadonlyMap<string, number>,
+  byId: ReadonlyMap<string, Person>,
+  context: PairContext,
+  menteeList: readonly PersonFacts[],
+  mentorList: readonly PersonFacts[],
+  issues: Issue[],
+): LockedIndexPair[] {
+  const result: LockedIndexPair[] = [];
+  const load = new Map<number, number>();
+  for (const lock of overrides.locked) {
+    const mentee = menteeIndex.get(lock.menteeId);
+    const mentor = mentorIndex.get(lock.mentorId);
+    const menteeName = byId.get(lock.menteeId)?.name ?? lock.menteeId;
+    const mentorName = byId.get(lock.mentorId)?.name ?? lock.mentorId;
+    if (mentee === undefined || mentor === undefined) {
+      issues.push(
+        issue(
+          "locked-pair-not-eligible",
+          "warning",
+          lock.cell,
+          `The locked pair ${menteeName} – ${mentorName} cannot be kept: ${mentee === undefined ? `${menteeName} is not an eligible mentee` : `${mentorName} is not an eligible mentor`} under the current settings.`,
+        ),
+      );
+      continue;
+    }
+    if (result.some((pair) => pair.mentee === mentee && pair.mentor === mentor)) continue;
+    const rule = forbiddingRule(menteeList[mentee]!, mentorList[mentor]!, {
+      ...context,
+      rejected: new Set(),
+    });
+    if (rule !== null) {
+      issues.push(
+        issue(
+          "locked-pair-breaks-rule",
+          "warning",
+          lock.cell,
+          `The locked pair ${menteeName} – ${mentorName} is kept as you chose, although the mentor ${ruleWords(rule)}.`,
+        ),
+      );
+    }
+    const used = (load.get(mentor) ?? 0) + 1;
+    const capacity = mentorList[mentor]!.person.capacity;
+    if (used > capacity) {
+      issues.push(
+        issue(
+          "locked-pair-over-capacity",
+          "warning",
+          lock.cell,
+          `${mentorName} is locked to ${used} mentees but their capacity is ${capacity}; the lock for ${menteeName} is not applied.`,
+        ),
+      );
+      continue;
+    }
+    load.set(mentor, used);
+    result.push({ mentee, mentor, role: lock.role, byHand: lock.byHand });
+  }
+  return result;
+}
+
+function noEligibleReason(
+  excluded: ReadonlyMap<PairRule, number>,
+  mentorCount: number,
+  leftOut: number,
+  slots: readonly (string | null)[],
+): string {
+  if (mentorCount === 0)
+    return `No eligible mentor: the roster has no mentor this program can use${leftOut > 0 ? ` (${leftOut} left out by the rank or capacity rules)` : ""}.`;
+  const parts = [...excluded]
+    .sort((a, b) => b[1] - a[1] || pairRuleOrder.indexOf(a[0]) - pairRuleOrder.indexOf(b[0]))
+    .map(
+      ([rule, count]) => `${count} ${count === 1 ? "mentor" : "mentors"} ${ruleWords(rule, count)}`,
+    );
+  const labelled = slots.filter((slot) => slot !== null);
+  if (labelled.length > 0 && !slots.includes(null))
+    parts.push(`the rest have no ${labelled.join(" or ")} track to fill the mentee's slots`);
+  return `No eligible mentor among ${mentorCount}: ${parts.join("; ")}.`;
+}
+
+function fullMentors(
+  own: readonly Candidate[],
+  mentorList: readonly PersonFacts[],
+  takenBy: ReadonlyMap<number, string[]>,
+): string {
+  const best = [...own].sort((a, b) => b.score - a.score).slice(0, 3);
+  const described = best.map((candidate) => {
+    const mentor = mentorList[candidate.mentor]!.person;
+    const took = takenBy.get(candidate.mentor) ?? [];
+    return `${mentor.name} (capacity ${mentor.capacity}${took.length > 0 ? `, took ${took.join(", ")}` : ""})`;
+  });
+  const more = own.length - best.length;
+  return described.join("; ") + (more > 0 ? `; and ${more} more` : "");
+}
+
+function shortage(
+  own: readonly Candidate[],
+  mentee: number,
+  solution: readonly { mentee: number; mentor: number }[],
+  mentorList: readonly PersonFacts[],
+  takenBy: ReadonlyMap<number, string[]>,
+): string {
+  const assigned = new Set(
+    solution.filter((pair) => pair.mentee === mentee).map((pair) => pair.mentor),
+  );
+  const others = own.filter((candidate) => !assigned.has(candidate.mentor));
+  return others.length === 0
+    ? "no further eligible mentor."
+    : `the other eligible mentors are full: ${fullMentors(others, mentorList, takenBy)}.`;
+}
+
+/** A requested mentor the rules forbid, or who went elsewhere, is said, not silently ignored. */
+function reportRequestsNotMet(
+  menteeList: readonly PersonFacts[],
+  mentorIndex: ReadonlyMap<string, number>,
+  mentorList: readonly PersonFacts[],
+  context: PairContext,
+  pairs: readonly MatchedPair[],
+  issues: Issue[],
+): void {
+  for (const mentee of menteeList) {
+    const person = mentee.person;
+    const requested = person.preferredMentors[0];
+    if (requested === undefined) continue;
+    if (
+      pairs.some(
+        (pair) => pair.menteeId === person.id && person.preferredMentors.includes(pair.mentorId),
+      )
+    )
+      continue;
+    const r = mentorIndex.get(requested);
+    const mentorName = r === undefined ? requested : mentorList[r]!.person.name;
+    if (r === undefined) {
+      issues.push(
+        issue(
+          "requested-mentor-not-eligible",
+          "warning",
+          person.source,
+          `${person.name} asked for ${mentorName}, who is not an eligible mentor in this program.`,
+        ),
+      );
+      continue;
+    }
+    const rule = forbiddingRule(mentee, mentorList[r]!, context);
+    issues.push(
+      rule !== null
+        ? issue(
+            "requested-mentor-forbidden",
+            "warning",
+            person.source,
+            `${person.name} asked for ${mentorName}, but the rules forbid the pair: the mentor ${ruleWords(rule)}.`,
+          )
+        : issue(
+            "requested-mentor-not-given",
+            "warning",
+            person.source,
+            `${person.name} asked for ${mentorName}; the best overall assignment gave ${mentorName}'s places to others. Lock the pair in the Pairs sheet to keep it.`,
+          ),
+    );
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,9 @@
+export * from "./settings.js";
+export { presets, presetSettings } from "./presets.js";
+export {
+  readSettings,
+  programSheetRows,
+  programSheetName,
+  settingRows,
+  type SettingsReading,
+} from "./program-sheet.js";
