@@ -10,9 +10,10 @@ import {
   type Settings,
 } from "./settings.js";
 
-type PresetDifferences = Partial<Omit<Settings, "preset" | "academicYear" | "startDate">>;
+type YearSettings = "preset" | "academicYear" | "startDate" | "conferenceDeadline";
+type PresetDifferences = Partial<Omit<Settings, YearSettings>>;
 
-const base: Omit<Settings, "preset" | "academicYear" | "startDate"> = {
+const base: Omit<Settings, YearSettings> = {
   programName: "Faculty Mentoring Program",
   durationMonths: 9,
   mentorsPerMentee: 1,
@@ -29,6 +30,10 @@ const base: Omit<Settings, "preset" | "academicYear" | "startDate"> = {
   weights: defaultWeights,
   method: "optimal",
   meetingCadence: "every-4-weeks",
+  formsFor: "mentees",
+  officeName: "Office of Faculty Development",
+  chairAccess: "commenter",
+  notifyChairs: false,
 };
 
 export const presets: Readonly<
@@ -102,5 +107,6 @@ export function presetSettings(name: PresetName, today: string): Settings {
     preset: name,
     academicYear,
     startDate: `${firstYearOf(academicYear)}-09-01`,
+    conferenceDeadline: `${firstYearOf(academicYear) + 1}-04-01`,
   };
 }

@@ -110,7 +110,7 @@ function readRoleSlots(value: CellValue): Parsed<Settings["roleSlots"]> {
   return { ok: true, value: rules };
 }
 
-const text = (key: "programName", label: string, help: string): SettingRow => ({
+const text = (key: "programName" | "officeName", label: string, help: string): SettingRow => ({
   label,
   help,
   read: (value) => {
@@ -139,7 +139,7 @@ const whole = (
   write: (settings) => settings[key],
 });
 const flag = (
-  key: "mentorMustOutrankMentee" | "avoidSameLab" | "avoidSupervisor",
+  key: "mentorMustOutrankMentee" | "avoidSameLab" | "avoidSupervisor" | "notifyChairs",
   label: string,
   help: string,
 ): SettingRow => ({
@@ -301,6 +301,32 @@ export const settingRows: readonly SettingRow[] = [
       ),
     write: (settings) => settings.meetingCadence,
   },
+  {
+    label: "Forms for",
+    help: "mentees: a career conference form for each mentee; everyone: for every faculty member on the roster.",
+    read: (value) =>
+      map(readChoice(value, ["mentees", "everyone"] as const), (formsFor) => ({ formsFor })),
+    write: (settings) => settings.formsFor,
+  },
+  {
+    label: "Conference deadline",
+    help: "The date the career conferences are due (April 1 by default).",
+    read: (value) => map(readDate(value), (conferenceDeadline) => ({ conferenceDeadline })),
+    write: (settings) => settings.conferenceDeadline,
+  },
+  text("officeName", "Office name", "Named at the top of the forms."),
+  {
+    label: "Chair access",
+    help: "commenter or editor: what a chair may do with their shared Google Doc.",
+    read: (value) =>
+      map(readChoice(value, ["commenter", "editor"] as const), (chairAccess) => ({ chairAccess })),
+    write: (settings) => settings.chairAccess,
+  },
+  flag(
+    "notifyChairs",
+    "Notify chairs",
+    "Yes: Google e-mails a chair when their document is shared.",
+  ),
 ];
 
 /**

@@ -83,6 +83,16 @@ export const settingsSchema = z.object({
   method: z.enum(["optimal", "stable"]),
   /** Meetings: "4-6 weeks" cadence, or "monthly-then-bimonthly" (secondary program). */
   meetingCadence: z.enum(["every-4-weeks", "every-6-weeks", "monthly", "monthly-then-bimonthly"]),
+  /** Who the career conference forms are for. */
+  formsFor: z.enum(["mentees", "everyone"]),
+  /** The conference deadline (April 1 of the academic year's spring by default). */
+  conferenceDeadline: isoDate,
+  /** The office named at the top of the forms. */
+  officeName: z.string().min(1).max(200),
+  /** How chairs get their Google Docs: "commenter" or "editor" (Google hosts). */
+  chairAccess: z.enum(["commenter", "editor"]),
+  /** Whether Google sends the chair a notification e-mail when a document is shared. */
+  notifyChairs: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -104,4 +114,10 @@ export function academicYearOf(today: string): string {
 
 export function firstYearOf(academicYearText: string): number {
   return Number(academicYearText.slice(0, 4));
+}
+
+/** The teaching period of an academic year, as the forms print it: "7/1/2026–6/30/2027". */
+export function teachingPeriod(academicYearText: string): string {
+  const first = firstYearOf(academicYearText);
+  return `7/1/${first}–6/30/${first + 1}`;
 }
