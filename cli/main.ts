@@ -2,11 +2,13 @@
 /** The `mentor-match` command line: each command lives in commands/<verb>.ts, wired here. */
 import { checkCommand } from "./commands/check.js";
 import { runCommand } from "./commands/run.js";
+import { plansCommand } from "./commands/plans.js";
 import { CliError, type Command } from "./command.js";
 
 const commands: Readonly<Record<string, Command>> = {
   check: checkCommand,
   run: runCommand,
+  plans: plansCommand,
 };
 
 const usage = `Usage: mentor-match <command> [options]

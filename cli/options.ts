@@ -1,6 +1,11 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { readFile } from "node:fs/promises";
-import { mappingOverrideSchema, type MappingOverride } from "../shared/index.js";
+import {
+  mappingOverrideSchema,
+  presetNames,
+  type MappingOverride,
+  type PresetName,
+} from "../shared/index.js";
 import { CliError } from "./command.js";
 
 /** node:util parseArgs, with usage mistakes turned into one readable line. */
@@ -19,6 +24,48 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(
   } catch (error) {
     throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${help}`);
   }
+}
+
+/** Options every matching command takes. */
+export const commonOptions = {
+  preset: { type: "string" },
+  mapping: { type: "string" },
+  today: { type: "string" },
+  "tab-budget": { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+export const commonHelp = `  --preset <name>         ${presetNames.join(" | ")} (default: the Program sheet's, else one-to-one)
+  --mapping <file.json>   column-mapping corrections (see docs/mapping.md)
+  --today <YYYY-MM-DD>    the date the run counts from (default: today)
+  --tab-budget <n>        most sheets per workbook; further plan tabs go to <name>-action-plans-2.xlsx …
+                          (default: no limit; Google Sheets holds about 200)
+  --json                  print the report as JSON instead of the summary`;
+
+export async function readCommonOptions(values: Record<string, unknown>): Promise<{
+  preset: PresetName | undefined;
+  mapping: MappingOverride | undefined;
+  today: string;
+  tabBudget: number | undefined;
+}> {
+  const preset = values.preset as string | undefined;
+  if (preset !== undefined && !(presetNames as readonly string[]).includes(preset)) {
+    throw new CliError(`unknown preset "${preset}"; choose one of ${presetNames.join(", ")}`);
+  }
+  const today = (values.today as string | undefined) ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new CliError(`--today takes a date as YYYY-MM-DD, not "${today}"`);
+  const tabBudget = parseWholeNumber(values["tab-budget"] as string | undefined, "--tab-budget");
+  if (tabBudget !== undefined && tabBudget < 5)
+    throw new CliError(
+      "--tab-budget must be at least 5 (room for the roster and the Pairs, Issues and Program sheets)",
+    );
+  return {
+    preset: preset as PresetName | undefined,
+    mapping: await readMappingFile(values.mapping as string | undefined),
+    today,
+    tabBudget,
+  };
 }
 
 /** A saved column-mapping correction, validated (see docs/mapping.md). */

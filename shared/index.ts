@@ -14,3 +14,22 @@ export {
 } from "./job/match-mentors.js";
 export { pairsSheet } from "./plan/pairs-sheet.js";
 export { pairsColumns, pairsSheetName, pairStatuses } from "./plan/pairs-sheet-columns.js";
+export { matchSheetsPatch, type MatchedWorkbook } from "./job/match-mentors.js";
+export {
+  createActionPlans,
+  planSubjects,
+  type CreateActionPlansInput,
+  type CreateActionPlansResult,
+  type PlanWorkbook,
+  type PlanTabReport,
+} from "./job/create-action-plans.js";
+export {
+  sanitizeTabName,
+  uniqueTabName,
+  pairTabName,
+  isLegalTabName,
+  maxTabNameLength,
+} from "./plan/tab-names.js";
+export { programMonths, meetings, trainingMonths, programEnd } from "./plan/calendar.js";
+export { planIdOf, newPlanLayout, type PlanSubject } from "./plan/action-plan-tab.js";
+export type { PlanLink } from "./plan/pairs-sheet.js";

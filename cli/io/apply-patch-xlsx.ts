@@ -16,6 +16,8 @@ const styles = {
   warningFill: "FFFFF2CC",
   errorFill: "FFF8D7DA",
   mutedFont: "FF7F7F7F",
+  answerFill: "FFFFFBEA",
+  answerBorder: "FFBFBFBF",
 } as const;
 
 /** A workbook to write into: the original .xlsx (keeps its formatting) or one built from the snapshot. */
@@ -54,6 +56,8 @@ function applyOp(workbook: ExcelJS.Workbook, op: PatchOp): void {
   const existing = workbook.getWorksheet(op.sheet);
   if (existing !== undefined) workbook.removeWorksheet(existing.id);
   const worksheet = workbook.addWorksheet(op.sheet);
+  // A replaced sheet keeps its place among the tabs.
+  if (existing !== undefined) worksheet.orderNo = existing.orderNo;
   op.rows.forEach((row, r) =>
     row.forEach((value, c) => writeValue(worksheet.getCell(r + 1, c + 1), value)),
   );
@@ -88,12 +92,32 @@ function applyFormat(
       cell.border = { bottom: { style: "thin" } };
     }
   }
+  for (const merge of format.merges ?? []) {
+    worksheet.mergeCells(merge.top + 1, merge.left + 1, merge.bottom + 1, merge.right + 1);
+  }
+  for (const { row, height } of format.rowHeights ?? []) worksheet.getRow(row + 1).height = height;
+  for (const { row, column } of format.labelCells ?? [])
+    worksheet.getCell(row + 1, column + 1).font = { bold: true };
+  const thin = { style: "thin", color: { argb: styles.answerBorder } } as const;
+  for (const { row, column } of format.answerCells ?? []) {
+    const cell = worksheet.getCell(row + 1, column + 1);
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: styles.answerFill } };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+    cell.alignment = { wrapText: true, vertical: "top" };
+  }
   for (const { row, style } of format.rowStyles ?? []) {
     const excelRow = worksheet.getRow(row + 1);
     if (style === "title") excelRow.font = { bold: true, size: 14 };
     else if (style === "section") excelRow.font = { bold: true, size: 12 };
     else if (style === "muted") excelRow.font = { color: { argb: styles.mutedFont } };
-    else {
+    else if (style === "header") {
+      for (let c = 0; c < Math.max(1, rows[row]?.length ?? 0); c++) {
+        const cell = excelRow.getCell(c + 1);
+        cell.font = { bold: true };
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: styles.headerFill } };
+        cell.border = { bottom: { style: "thin" } };
+      }
+    } else {
       const fill: ExcelJS.Fill = {
         type: "pattern",
         pattern: "solid",
@@ -116,7 +140,7 @@ function applyFormat(
   for (const link of format.links ?? []) {
     const cell = worksheet.getCell(link.row + 1, link.column + 1);
     const text = typeof cell.value === "string" ? cell.value : link.target;
-    cell.value = { text, hyperlink: `#${link.target}` };
+    cell.value = { text, hyperlink: `${link.file ?? ""}#${link.target}` };
     cell.font = { color: { argb: "FF0563C1" }, underline: true };
   }
   if (format.freezeRows !== undefined || format.freezeColumns !== undefined) {

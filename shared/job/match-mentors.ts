@@ -16,7 +16,12 @@ import { pairsSheet } from "../plan/pairs-sheet.js";
 import { pairsColumns, pairsSheetName } from "../plan/pairs-sheet-columns.js";
 import { issuesSheet, issuesHeader, issuesSheetName } from "../plan/issues-sheet.js";
 import { programSheetHeader } from "../rules/program-sheet.js";
-import { ownedSheet } from "./owned-sheets.js";
+import { ownedSheet, type OwnedSheet } from "./owned-sheets.js";
+import type { SheetSnapshot } from "../workbook/snapshot.js";
+import type { KeptProgramRows } from "../rules/program-sheet.js";
+import { planIdOf } from "../plan/action-plan-tab.js";
+import type { PlanLink } from "../plan/pairs-sheet.js";
+import { isFormsLog } from "./forms-log.js";
 
 export interface MatchMentorsInput {
   snapshot: WorkbookSnapshot;
@@ -42,18 +47,24 @@ export interface MatchReport {
   summary: MatchResult["stats"] & { unmatched: number; locked: number; rejected: number };
 }
 
-export type MatchMentorsOutcome =
-  | {
-      ok: true;
-      roster: Roster;
-      settings: Settings;
-      match: MatchResult;
-      overrides: Overrides;
-      issues: Issue[];
-      patch: Patch;
-      report: MatchReport;
-    }
-  | { ok: false; error: Issue; issues: Issue[] };
+export interface MatchedWorkbook {
+  ok: true;
+  roster: Roster;
+  settings: Settings;
+  match: MatchResult;
+  overrides: Overrides;
+  issues: Issue[];
+  /** Pairs, Issues and Program sheets (the Pairs sheet links plan tabs that already exist). */
+  patch: Patch;
+  report: MatchReport;
+  /** Where the product's own sheets go, and what they held. */
+  targets: { pairs: OwnedSheet; issues: OwnedSheet; program: OwnedSheet };
+  keptProgramRows: KeptProgramRows;
+  /** Plan tabs already in the workbook, by plan id. */
+  existingPlans: ReadonlyMap<string, SheetSnapshot>;
+}
+
+export type MatchMentorsOutcome = MatchedWorkbook | { ok: false; error: Issue; issues: Issue[] };
 
 export function matchMentors(input: MatchMentorsInput): MatchMentorsOutcome {
   const { snapshot } = input;
@@ -70,11 +81,19 @@ export function matchMentors(input: MatchMentorsInput): MatchMentorsOutcome {
   const { settings } = settingsReading;
 
   // Our own sheets are never read as roster, whatever they are called.
-  const ownNames = new Set(
-    [program.existing?.name, pairsTarget.existing?.name, issuesTarget.existing?.name].filter(
+  const existingPlans = new Map<string, SheetSnapshot>();
+  for (const sheet of snapshot.sheets) {
+    const planId = planIdOf(sheet);
+    if (planId !== null && !existingPlans.has(planId)) existingPlans.set(planId, sheet);
+  }
+  const ownNames = new Set([
+    ...[program.existing?.name, pairsTarget.existing?.name, issuesTarget.existing?.name].filter(
       (n) => n !== undefined,
     ),
-  );
+    ...snapshot.sheets
+      .filter((sheet) => planIdOf(sheet) !== null || isFormsLog(sheet))
+      .map((sheet) => sheet.name),
+  ]);
   const rosterSnapshot = { sheets: snapshot.sheets.filter((sheet) => !ownNames.has(sheet.name)) };
   const reading = readRoster(rosterSnapshot, {
     mapping: input.mapping,
@@ -91,26 +110,6 @@ export function matchMentors(input: MatchMentorsInput): MatchMentorsOutcome {
     ...overrides.issues,
     ...match.issues,
   ];
-
-  const patch: Patch = {
-    ops: [
-      pairsSheet({
-        match,
-        roster,
-        overrides,
-        mentorsPerMentee: settings.mentorsPerMentee,
-        previous: pairsTarget.existing,
-        sheetName: pairsTarget.name,
-      }),
-      issuesSheet(issues, issuesTarget.name),
-      {
-        op: "setSheet",
-        sheet: program.name,
-        rows: programSheetRows(settings, settingsReading.kept),
-        format: { headerRows: 1, freezeRows: 1, columnWidths: [28, 44, 90], wrapColumns: [2] },
-      },
-    ],
-  };
 
   const byId = new Map(roster.people.map((person) => [person.id, person]));
   const handle = (id: string): string => byId.get(id)?.email ?? byId.get(id)?.name ?? id;
@@ -134,5 +133,51 @@ export function matchMentors(input: MatchMentorsInput): MatchMentorsOutcome {
       rejected: overrides.rejected.length,
     },
   };
-  return { ok: true, roster, settings, match, overrides, issues, patch, report };
+  const matched: MatchedWorkbook = {
+    ok: true,
+    roster,
+    settings,
+    match,
+    overrides,
+    issues,
+    patch: { ops: [] },
+    report,
+    targets: { pairs: pairsTarget, issues: issuesTarget, program },
+    keptProgramRows: settingsReading.kept,
+    existingPlans,
+  };
+  const planLinks = new Map([...existingPlans].map(([id, sheet]) => [id, { sheet: sheet.name }]));
+  matched.patch = matchSheetsPatch(matched, { planLinks });
+  return matched;
+}
+
+/**
+ * The Pairs, Issues and Program sheets for a matched workbook. Later steps (plans, forms)
+ * call it again with their tabs' links and their own issues, so one Issues sheet says all.
+ */
+export function matchSheetsPatch(
+  matched: MatchedWorkbook,
+  options: { planLinks?: ReadonlyMap<string, PlanLink>; extraIssues?: readonly Issue[] } = {},
+): Patch {
+  const { roster, settings, match, overrides, targets } = matched;
+  return {
+    ops: [
+      pairsSheet({
+        match,
+        roster,
+        overrides,
+        mentorsPerMentee: settings.mentorsPerMentee,
+        previous: targets.pairs.existing,
+        sheetName: targets.pairs.name,
+        planLinks: options.planLinks,
+      }),
+      issuesSheet([...matched.issues, ...(options.extraIssues ?? [])], targets.issues.name),
+      {
+        op: "setSheet",
+        sheet: targets.program.name,
+        rows: programSheetRows(settings, matched.keptProgramRows),
+        format: { headerRows: 1, freezeRows: 1, columnWidths: [28, 44, 90], wrapColumns: [2] },
+      },
+    ],
+  };
 }

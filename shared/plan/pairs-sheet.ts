@@ -4,12 +4,13 @@
  * (notes, dates) are carried over row by row, so a re-run never loses what they typed.
  */
 import type { CellValue, SheetSnapshot } from "../workbook/snapshot.js";
-import type { PatchOp } from "../workbook/patch.js";
+import type { CellLink, PatchOp } from "../workbook/patch.js";
+import { quoteSheetName } from "../workbook/cell-ref.js";
 import type { Person, Roster } from "../roster/schema.js";
 import { cellText, foldKey } from "../roster/text.js";
 import type { MatchResult } from "../match/match-roster.js";
 import type { Overrides } from "../match/overrides.js";
-import { pairId } from "../match/pair-id.js";
+import { pairId, teamId } from "../match/pair-id.js";
 import { pairsColumns, pairsSheetName, pairStatuses } from "./pairs-sheet-columns.js";
 
 export interface PairsSheetInput {
@@ -18,8 +19,16 @@ export interface PairsSheetInput {
   overrides: Overrides;
   mentorsPerMentee: number;
   /** The Pairs sheet of the previous run, if any. */
-  previous?: SheetSnapshot;
+  previous?: SheetSnapshot | undefined;
   sheetName?: string;
+  /** Action-plan tabs by pair id or team id, linked from each pair's row. */
+  planLinks?: ReadonlyMap<string, PlanLink> | undefined;
+}
+
+/** Where a pair's action plan is: a tab, in this workbook or in a plan workbook beside it. */
+export interface PlanLink {
+  sheet: string;
+  file?: string;
 }
 
 const statusColumn = 0;
@@ -53,12 +62,24 @@ export function pairsSheet(input: PairsSheetInput): PatchOp {
       roleOrder(a.role) - roleOrder(b.role),
   );
   const countByMentee = new Map<string, number>();
+  const links: CellLink[] = [];
+  const planColumn = pairsColumns.indexOf("Action plan");
   for (const pair of pairs) {
     const mentee = nameOf(pair.menteeId);
     const mentor = nameOf(pair.mentorId);
     const k = (countByMentee.get(pair.menteeId) ?? 0) + 1;
     countByMentee.set(pair.menteeId, k);
     const role = pair.role ?? (input.mentorsPerMentee > 1 ? `Mentor ${k}` : "Mentor");
+    const plan = input.planLinks?.get(pair.pairId) ?? input.planLinks?.get(teamId(pair.menteeId));
+    if (plan !== undefined) {
+      const target = `${quoteSheetName(plan.sheet)}!A1`;
+      links.push({
+        row: rows.length,
+        column: planColumn,
+        target,
+        ...(plan.file === undefined ? {} : { file: plan.file }),
+      });
+    }
     rows.push(
       withCarried(
         [
@@ -68,7 +89,11 @@ export function pairsSheet(input: PairsSheetInput): PatchOp {
           capitalise(role),
           pair.score,
           pair.reasons,
-          "",
+          plan === undefined
+            ? ""
+            : plan.file === undefined
+              ? plan.sheet
+              : `${plan.file} › ${plan.sheet}`,
           pair.pairId,
         ],
         mentee,
@@ -179,6 +204,7 @@ export function pairsSheet(input: PairsSheetInput): PatchOp {
         const style = rowStyleOf(row[statusColumn] ?? null);
         return style === null ? [] : [{ row: index, style }];
       }),
+      links,
       numberFormats: [{ column: pairsColumns.indexOf("Score"), format: "0.0" }],
       fitToWidth: true,
     },

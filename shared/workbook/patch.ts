@@ -3,13 +3,17 @@
  * trips as they can; the core never writes anything itself. Every string is written as text,
  * never as a formula, even when it starts with "=", "+", "-" or "@".
  */
-import type { CellValue } from "./snapshot.js";
+import type { CellValue, MergedRange } from "./snapshot.js";
+
+export type RowStyle = "title" | "section" | "muted" | "warning" | "error" | "header";
 
 export interface CellLink {
   row: number;
   column: number;
   /** A place in the workbook: `Roster!C14` or `'Plan – Smith'!A1`. */
   target: string;
+  /** Another workbook beside this one (a file name), when the place is there. */
+  file?: string;
 }
 
 export interface SheetFormat {
@@ -29,10 +33,14 @@ export interface SheetFormat {
     values: readonly string[];
   }[];
   /** Rows given a semantic style; each host maps the style to its own look. */
-  rowStyles?: readonly {
-    row: number;
-    style: "title" | "section" | "muted" | "warning" | "error";
-  }[];
+  rowStyles?: readonly { row: number; style: RowStyle }[];
+  /** Cells styled as a place to type an answer (shaded, bordered, wrapping, top-aligned). */
+  answerCells?: readonly { row: number; column: number }[];
+  /** Cells styled as field labels (bold). */
+  labelCells?: readonly { row: number; column: number }[];
+  merges?: readonly MergedRange[];
+  /** Heights in points. */
+  rowHeights?: readonly { row: number; height: number }[];
   links?: readonly CellLink[];
   /** Number formats by column (e.g. "0.0"). */
   numberFormats?: readonly { column: number; format: string }[];

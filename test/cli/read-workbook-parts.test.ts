@@ -176,7 +176,11 @@ describe("xlsx values survive a write and a read", () => {
       fc.integer({ min: -1000, max: 1000 }),
       fc.boolean(),
       fc
-        .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2040, 0, 1)), noInvalidDate: true })
+        .date({
+          min: new Date(Date.UTC(1990, 0, 1)),
+          max: new Date(Date.UTC(2040, 0, 1)),
+          noInvalidDate: true,
+        })
         .map((d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))),
     );
     await fc.assert(

@@ -1,0 +1,185 @@
+/**
+ * What `run`, `plans` and `forms` share: read the files, call the core's use cases, write the
+ * workbook(s), documents and report. Decisions stay in the core; this only moves data.
+ */
+import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import {
+  createActionPlans,
+  matchMentors,
+  type CreateActionPlansResult,
+  type MappingOverride,
+  type MatchReport,
+  type Patch,
+  type PlanWorkbook,
+  type PresetName,
+} from "../shared/index.js";
+import { readWorkbookFiles, UnreadableFileError } from "./io/read-workbook.js";
+import { applyPatch, baseWorkbook } from "./io/apply-patch-xlsx.js";
+import { CliError } from "./command.js";
+import { formatIssue } from "./format/roster-report.js";
+
+export interface PipelineOptions {
+  inputs: string[];
+  /** The main output workbook's path. */
+  outPath: string;
+  today: string;
+  preset?: PresetName | undefined;
+  mapping?: MappingOverride | undefined;
+  plans: boolean;
+  tabBudget?: number | undefined;
+  /** Keep a copy of the input before writing over it (`--in-place`). */
+  backupOf?: string | undefined;
+}
+
+export interface PipelineResult {
+  report: MatchReport & { tabs?: CreateActionPlansResult["tabs"]; files: string[] };
+  summary: string[];
+}
+
+/** `<stem>` of a roster or matched workbook: "medicine-roster-matched.xlsx" → "medicine-roster". */
+export function rosterStem(path: string): string {
+  return basename(path, extname(path)).replace(/-matched$/, "");
+}
+
+export function planWorkbookName(stem: string, n: number): string {
+  return `${stem}-action-plans-${n}.xlsx`;
+}
+
+/** Progress for a person watching a terminal; silent when output is piped or captured. */
+export function progress(message: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`… ${message}\n`);
+}
+
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  const { inputs, outPath, today } = options;
+  progress(`reading ${inputs.join(", ")}`);
+  const snapshot = await readWorkbookFiles(inputs).catch((error: unknown) => {
+    if (error instanceof UnreadableFileError) throw new CliError(error.message);
+    throw error;
+  });
+  progress("matching");
+  const matched = matchMentors({
+    snapshot,
+    today,
+    preset: options.preset,
+    mapping: options.mapping,
+  });
+  if (!matched.ok) {
+    const details = matched.issues.filter((i) => i.severity === "error").map(formatIssue);
+    throw new CliError([`${inputs.join(", ")}: ${matched.error.message}`, ...details].join("\n"));
+  }
+
+  const stem = rosterStem(inputs[0]!);
+  const outDir = dirname(outPath);
+  let mainPatch: Patch = matched.patch;
+  let plans: CreateActionPlansResult | null = null;
+  const planBooks: (PlanWorkbook & { path: string })[] = [];
+  if (options.plans) {
+    for (const file of await existingPlanWorkbooks(dirname(inputs[0]!), stem)) {
+      planBooks.push({
+        file: basename(file),
+        path: file,
+        snapshot: await readWorkbookFiles([file]),
+      });
+    }
+    progress("creating action-plan tabs");
+    plans = createActionPlans({
+      matched,
+      snapshot,
+      planWorkbooks: planBooks,
+      today,
+      tabBudget: options.tabBudget,
+      planWorkbookName: (n) => planWorkbookName(stem, n),
+    });
+    mainPatch = plans.patch;
+  }
+
+  await mkdir(outDir, { recursive: true });
+  if (options.backupOf !== undefined)
+    await copyFile(options.backupOf, backupName(options.backupOf, today));
+  const files: string[] = [outPath];
+  const xlsxInput = inputs.length === 1 && /\.xls[xm]$/i.test(inputs[0]!) ? inputs[0]! : null;
+  progress(`writing ${outPath}`);
+  const workbook = await baseWorkbook(xlsxInput, snapshot);
+  applyPatch(workbook, mainPatch);
+  await workbook.xlsx.writeFile(outPath);
+  for (const book of plans?.planWorkbookPatches ?? []) {
+    const earlier = planBooks.find((candidate) => candidate.file === book.file);
+    const target = join(outDir, book.file);
+    if (
+      earlier !== undefined &&
+      resolve(earlier.path) === resolve(target) &&
+      options.backupOf === undefined
+    ) {
+      throw new CliError(
+        `writing ${target} would replace an input file; choose another --out folder`,
+      );
+    }
+    progress(`writing ${target}`);
+    const planWorkbook = await baseWorkbook(earlier?.path ?? null, { sheets: [] });
+    applyPatch(planWorkbook, book.patch);
+    await planWorkbook.xlsx.writeFile(target);
+    files.push(target);
+  }
+
+  const report = {
+    ...matched.report,
+    issues: [...matched.issues, ...(plans?.issues ?? [])],
+    ...(plans === null ? {} : { tabs: plans.tabs }),
+    files,
+  };
+  const reportPath = join(outDir, "report.json");
+  await writeFile(reportPath, JSON.stringify(report, null, 2) + "\n");
+  files.push(reportPath);
+
+  const { summary } = matched.report;
+  const errors = report.issues.filter((i) => i.severity === "error").length;
+  const name = (id: string) => matched.roster.people.find((p) => p.id === id)?.name ?? id;
+  const lines = [
+    `${matched.settings.programName} (${matched.settings.preset}), ${matched.settings.academicYear}`,
+    `Matched ${summary.covered} of ${summary.mentees} mentees: ${summary.slotsFilled} of ${summary.slotsWanted} mentor places filled; ${summary.locked} locked, ${summary.rejected} rejected kept out.`,
+    ...matched.match.unmatched
+      .slice(0, 10)
+      .map((u) => `  not fully matched: ${name(u.menteeId)} — ${u.reason}`),
+    ...(matched.match.unmatched.length > 10
+      ? [`  … and ${matched.match.unmatched.length - 10} more (see the Pairs sheet)`]
+      : []),
+    ...(plans === null
+      ? []
+      : [
+          `Action plans: ${countBy(plans.tabs, "created")} created, ${countBy(plans.tabs, "refreshed")} refreshed, ${countBy(plans.tabs, "unchanged")} unchanged, ${countBy(plans.tabs, "ended")} marked ended.`,
+        ]),
+    `Issues: ${errors} errors, ${report.issues.length - errors} warnings (see the Issues sheet).`,
+    ...files.map((file) => `Wrote ${file}`),
+  ];
+  return { report, summary: lines };
+}
+
+function countBy(
+  tabs: CreateActionPlansResult["tabs"],
+  status: CreateActionPlansResult["tabs"][number]["status"],
+): number {
+  return tabs.filter((tab) => tab.status === status).length;
+}
+
+async function existingPlanWorkbooks(folder: string, stem: string): Promise<string[]> {
+  const pattern = new RegExp(
+    `^${stem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-action-plans-(\\d+)\\.xlsx$`,
+  );
+  const names = existsSync(folder) ? await readdir(folder) : [];
+  return names
+    .map((name) => ({ name, n: Number(pattern.exec(name)?.[1] ?? NaN) }))
+    .filter(({ n }) => Number.isInteger(n))
+    .sort((a, b) => a.n - b.n)
+    .map(({ name }) => join(folder, name));
+}
+
+function backupName(path: string, today: string): string {
+  const base = join(dirname(path), `${basename(path, extname(path))}.backup-${today}`);
+  for (let n = 1; ; n++) {
+    const candidate = `${base}${n === 1 ? "" : `-${n}`}${extname(path)}`;
+    if (!existsSync(candidate)) return candidate;
+  }
+}
