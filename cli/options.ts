@@ -8,19 +8,25 @@ import {
 } from "../shared/index.js";
 import { CliError } from "./command.js";
 
+export interface ParsedOptions {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
 /** node:util parseArgs, with usage mistakes turned into one readable line. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(
+export function parseOptions(
   args: string[],
-  options: T,
+  options: NonNullable<ParseArgsConfig["options"]>,
   help: string,
-) {
+): ParsedOptions {
   try {
-    return parseArgs({
+    const parsed = parseArgs({
       args,
       options: { ...options, help: { type: "boolean", short: "h" } },
       allowPositionals: true,
       strict: true,
     });
+    return { values: parsed.values as ParsedOptions["values"], positionals: parsed.positionals };
   } catch (error) {
     throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${help}`);
   }

@@ -11,6 +11,8 @@ import type {
   WorkbookSnapshot,
 } from "../../shared/index.js";
 
+type Ordered = ExcelJS.Worksheet & { orderNo: number };
+
 const styles = {
   headerFill: "FFDCE6F1",
   warningFill: "FFFFF2CC",
@@ -57,7 +59,8 @@ function applyOp(workbook: ExcelJS.Workbook, op: PatchOp): void {
   if (existing !== undefined) workbook.removeWorksheet(existing.id);
   const worksheet = workbook.addWorksheet(op.sheet);
   // A replaced sheet keeps its place among the tabs.
-  if (existing !== undefined) worksheet.orderNo = existing.orderNo;
+  // ExcelJS orders tabs by `orderNo`, which its typings leave out.
+  if (existing !== undefined) (worksheet as Ordered).orderNo = (existing as Ordered).orderNo;
   op.rows.forEach((row, r) =>
     row.forEach((value, c) => writeValue(worksheet.getCell(r + 1, c + 1), value)),
   );
