@@ -34,12 +34,9 @@ export interface CandidateOptions {
   readonly maxRounds: number;
 }
 
-/**
- * Default sizes, tuned on the benchmark. Rectangular problems keep more cells per row: they cannot
- * resume from the previous prices, so each extra round costs a full re-solve.
- */
-export function defaultCandidateOptions(n: number, m: number): CandidateOptions {
-  return { perRow: n === m ? 8 : 12, perCol: 3, maxRounds: 8 };
+/** Default sizes, tuned on the benchmark (uniform, roster-like and sparse institution cases). */
+export function defaultCandidateOptions(): CandidateOptions {
+  return { perRow: 8, perCol: 3, maxRounds: 8 };
 }
 
 /** How a candidate solve went; for tests and the benchmark. */
@@ -78,7 +75,7 @@ interface CandidateSource {
 
 function runCandidates(
   source: CandidateSource,
-  options: CandidateOptions = defaultCandidateOptions(source.n, source.m),
+  options: CandidateOptions = defaultCandidateOptions(),
 ): { solution: LapSolution; stats: CandidateStats } {
   const stats: CandidateStats = { rounds: 0, edges: 0, fellBack: false, dirtyRows: [] };
   const { n, m } = source;
@@ -247,6 +244,7 @@ class DenseSource implements CandidateSource {
         }
       }
     }
+
     // Internal rows take their "direct" lists as they are and the other side's lists scattered.
     const { n, m } = this;
     const directIds = transpose ? colIds : rowIds;

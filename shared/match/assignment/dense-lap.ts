@@ -238,7 +238,7 @@ function augmentAll(
     let numFinished = 0;
     let minVal = 0;
     let i = freeRow;
-    let sink = -1;
+    let sink: number;
     for (;;) {
       const base = i * m;
       // r = minVal + c[i][j] - u[i] - v[j], with u[freeRow] taken as 0.
