@@ -19,9 +19,10 @@ import {
   type PairContext,
   type PairRule,
 } from "./pair-rules.js";
-import { ruleReasons, scorePair, totalPoints, type CriterionScore } from "./scoring.js";
+import { pairPoints, ruleReasons, scorePair, totalPoints, type CriterionScore } from "./scoring.js";
 import { noOverrides, type Overrides } from "./overrides.js";
 import { solveSlots } from "./flow/mentoring-flow.js";
+import { isSingleSlotProblem, solveSingleSlot } from "./solve-single-slot.js";
 import type { SlotCandidate, SlotProblem } from "./flow/slot-problem.js";
 import { matchStably } from "./stable-mode.js";
 import { pairId } from "./pair-id.js";
@@ -59,13 +60,12 @@ export interface MatchResult {
   };
 }
 
-interface Candidate {
-  mentee: number;
-  mentor: number;
-  scores: CriterionScore[];
-  score: number;
+interface Candidate extends SlotCandidate {
   roles: (string | null)[];
 }
+
+/** Shared by every candidate of a mentee without labelled slots (most programs). */
+const unlabelledOnly: (string | null)[] = [null];
 
 export function matchRoster(
   roster: Roster,
@@ -119,13 +119,18 @@ export function matchRoster(
         if (rule !== "same-person") exclusions[e]!.set(rule, (exclusions[e]!.get(rule) ?? 0) + 1);
         return;
       }
-      const roles: (string | null)[] = [...labels].filter((label) =>
-        fitsSlot(label, mentor.person.track),
-      );
-      if (hasUnlabelled) roles.push(null);
-      if (roles.length === 0) return;
-      const scores = scorePair(mentee, mentor, settings);
-      candidates.push({ mentee: e, mentor: r, scores, score: totalPoints(scores), roles });
+      let roles = unlabelledOnly;
+      if (labels.size > 0) {
+        roles = [...labels].filter((label) => fitsSlot(label, mentor.person.track));
+        if (hasUnlabelled) roles.push(null);
+        if (roles.length === 0) return;
+      }
+      candidates.push({
+        mentee: e,
+        mentor: r,
+        score: pairPoints(mentee, mentor, settings),
+        roles,
+      });
     });
   });
 
@@ -143,32 +148,30 @@ export function matchRoster(
     settings.method === "stable"
       ? matchStably(menteeList, mentorList, candidates, locked, settings, issues)
       : null;
+  const slotProblem: SlotProblem = {
+    mentees: slotsOf.map((roles) => ({ slots: roles.map((role) => ({ role })) })),
+    mentors: mentorList.map((facts) => ({
+      capacity: facts.person.capacity,
+      loadPenalty: loadPenalties(facts.person.capacity, settings),
+    })),
+    candidates,
+    locked: locked.map(({ mentee, mentor, role }) => ({ mentee, mentor, role })),
+  };
   const solution =
     chosen ??
-    solveSlots({
-      mentees: slotsOf.map((roles) => ({ slots: roles.map((role) => ({ role })) })),
-      mentors: mentorList.map((facts) => ({
-        capacity: facts.person.capacity,
-        loadPenalty: loadPenalties(facts.person.capacity, settings),
-      })),
-      candidates: candidates.map(({ mentee, mentor, score, roles }): SlotCandidate => ({
-        mentee,
-        mentor,
-        score,
-        roles,
-      })),
-      locked: locked.map(({ mentee, mentor, role }) => ({ mentee, mentor, role })),
-    } satisfies SlotProblem).pairs;
+    (isSingleSlotProblem(slotProblem)
+      ? solveSingleSlot(slotProblem)
+      : solveSlots(slotProblem).pairs);
 
-  const candidateOf = new Map(
-    candidates.map((candidate) => [`${candidate.mentee}|${candidate.mentor}`, candidate]),
+  const lockedOf = new Map(
+    locked.map((lock) => [lock.mentee * mentorList.length + lock.mentor, lock]),
   );
   const pairs: MatchedPair[] = solution.map((pair) => {
     const mentee = menteeList[pair.mentee]!;
     const mentor = mentorList[pair.mentor]!;
-    const candidate = candidateOf.get(`${pair.mentee}|${pair.mentor}`);
-    const scores = candidate?.scores ?? scorePair(mentee, mentor, settings);
-    const lockedPair = locked.find((l) => l.mentee === pair.mentee && l.mentor === pair.mentor);
+    // Only chosen pairs are explained; candidates were scored without words.
+    const scores = scorePair(mentee, mentor, settings);
+    const lockedPair = lockedOf.get(pair.mentee * mentorList.length + pair.mentor);
     const reasons = [
       ...(lockedPair !== undefined
         ? [lockedPair.byHand ? "chosen by the coordinator" : "locked by the coordinator"]
@@ -196,14 +199,17 @@ export function matchRoster(
   for (const pair of solution)
     pairsOfMentee.set(pair.mentee, (pairsOfMentee.get(pair.mentee) ?? 0) + 1);
   const takenBy = new Map<number, string[]>();
-  for (const pair of solution)
-    takenBy.set(pair.mentor, [
-      ...(takenBy.get(pair.mentor) ?? []),
-      menteeList[pair.mentee]!.person.name,
-    ]);
+  for (const pair of solution) {
+    const names = takenBy.get(pair.mentor) ?? [];
+    names.push(menteeList[pair.mentee]!.person.name);
+    takenBy.set(pair.mentor, names);
+  }
   const candidatesOf = new Map<number, Candidate[]>();
-  for (const candidate of candidates)
-    candidatesOf.set(candidate.mentee, [...(candidatesOf.get(candidate.mentee) ?? []), candidate]);
+  for (const candidate of candidates) {
+    const list = candidatesOf.get(candidate.mentee) ?? [];
+    list.push(candidate);
+    candidatesOf.set(candidate.mentee, list);
+  }
 
   menteeList.forEach((mentee, e) => {
     const got = pairsOfMentee.get(e) ?? 0;

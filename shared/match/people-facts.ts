@@ -56,19 +56,26 @@ export function personFacts(
 }
 
 /** Two interests are shared when at least half of their words agree. */
-export function sharedInterests(mentee: PersonFacts, mentor: PersonFacts): string[] {
-  const shared: string[] = [];
-  for (const interest of mentee.interests) {
-    if (interest.words.size === 0) continue;
-    for (const other of mentor.interests) {
-      let common = 0;
-      for (const word of interest.words) if (other.words.has(word)) common++;
-      const union = interest.words.size + other.words.size - common;
-      if (common > 0 && common / union >= 0.5) {
-        shared.push(interest.written);
-        break;
-      }
-    }
+function shares(interest: PersonFacts["interests"][number], mentor: PersonFacts): boolean {
+  if (interest.words.size === 0) return false;
+  for (const other of mentor.interests) {
+    let common = 0;
+    for (const word of interest.words) if (other.words.has(word)) common++;
+    if (common > 0 && common / (interest.words.size + other.words.size - common) >= 0.5)
+      return true;
   }
-  return shared;
+  return false;
+}
+
+/** The mentee's interests the mentor shares, as the mentee wrote them. */
+export function sharedInterests(mentee: PersonFacts, mentor: PersonFacts): string[] {
+  return mentee.interests
+    .filter((interest) => shares(interest, mentor))
+    .map((interest) => interest.written);
+}
+
+export function countSharedInterests(mentee: PersonFacts, mentor: PersonFacts): number {
+  let count = 0;
+  for (const interest of mentee.interests) if (shares(interest, mentor)) count++;
+  return count;
 }

@@ -1,10 +1,12 @@
 /**
  * Soft criteria: how good an allowed pair is, as named points with a reason in plain words.
  * Points add up to at most the sum of the weights (100-ish), so scores read like percentages.
+ * `pairPoints` scores every candidate without allocating; `scorePair` explains a chosen pair
+ * with the same criteria.
  */
 import type { Settings } from "../rules/settings.js";
 import { rankLadder } from "../roster/normalise/rank.js";
-import { sharedInterests, type PersonFacts } from "./people-facts.js";
+import { countSharedInterests, sharedInterests, type PersonFacts } from "./people-facts.js";
 
 export type Criterion = "interests" | "track" | "rankGap" | "division" | "requested";
 
@@ -17,81 +19,104 @@ export interface CriterionScore {
 const rankGapValue: Readonly<Record<number, number>> = { 1: 0.8, 2: 1, 3: 0.7 };
 const gapWords = ["", "one rank", "two ranks", "three ranks"];
 
+type Points = (mentee: PersonFacts, mentor: PersonFacts, settings: Settings) => number;
+type Reason = (mentee: PersonFacts, mentor: PersonFacts) => string;
+
+function sameTrack(a: PersonFacts, b: PersonFacts): boolean | null {
+  return a.person.track !== null && b.person.track !== null
+    ? a.person.track === b.person.track
+    : null;
+}
+function sameArea(a: PersonFacts, b: PersonFacts): boolean | null {
+  const x = a.person.areaOfExcellence;
+  const y = b.person.areaOfExcellence;
+  return x !== null && y !== null ? x.toLowerCase() === y.toLowerCase() : null;
+}
+
+const criteria: readonly { criterion: Criterion; points: Points; reason: Reason }[] = [
+  {
+    criterion: "interests",
+    points: (a, b, s) => {
+      const shared = s.weights.interests > 0 ? countSharedInterests(a, b) : 0;
+      return shared === 0
+        ? 0
+        : s.weights.interests * Math.min(1, shared / Math.min(3, a.interests.length));
+    },
+    reason: (a, b) => `shared interests: ${sharedInterests(a, b).join(", ")}`,
+  },
+  {
+    criterion: "track",
+    points: (a, b, s) => {
+      const track = sameTrack(a, b);
+      const area = sameArea(a, b);
+      const compared = (track === null ? 0 : 1) + (area === null ? 0 : 1);
+      const matched = (track === true ? 1 : 0) + (area === true ? 1 : 0);
+      return compared === 0 ? 0 : (s.weights.track * matched) / compared;
+    },
+    reason: (a, b) =>
+      [
+        sameTrack(a, b) === true ? `same track (${a.person.track})` : null,
+        sameArea(a, b) === true ? `same area of excellence (${a.person.areaOfExcellence})` : null,
+      ]
+        .filter((words) => words !== null)
+        .join(", "),
+  },
+  {
+    criterion: "rankGap",
+    points: (a, b, s) => {
+      const gap = (b.person.rankLevel ?? -1) - (a.person.rankLevel ?? 99);
+      return gap > 0 ? s.weights.rankGap * (rankGapValue[gap] ?? 0.5) : 0;
+    },
+    reason: (a, b) => {
+      const gap = b.person.rankLevel! - a.person.rankLevel!;
+      return `mentor is ${gapWords[gap] ?? `${gap} ranks`} senior (${rankLadder[b.person.rankLevel!]})`;
+    },
+  },
+  {
+    criterion: "division",
+    points: (a, b, s) => {
+      if (a.division === null || b.division === null) return 0;
+      const same = a.division === b.division;
+      const rule = s.divisionRule;
+      return (rule === "different-preferred" && !same) || (rule === "same-preferred" && same)
+        ? s.weights.division
+        : 0;
+    },
+    reason: (a, b) =>
+      a.division === b.division
+        ? `same division (${a.person.division}) as preferred`
+        : `different division (${b.person.division}) as preferred`,
+  },
+  {
+    criterion: "requested",
+    points: (a, b, s) => {
+      const at = a.person.preferredMentors.indexOf(b.person.id);
+      return at < 0 ? 0 : s.weights.requested * Math.max(0.4, 1 - 0.2 * at);
+    },
+    reason: (a, b) => {
+      const at = a.person.preferredMentors.indexOf(b.person.id);
+      return `requested by the mentee (${at === 0 ? "first choice" : `choice ${at + 1}`})`;
+    },
+  },
+];
+
+/** The pair's total points, without building any explanation. */
+export function pairPoints(mentee: PersonFacts, mentor: PersonFacts, settings: Settings): number {
+  let total = 0;
+  for (const { points } of criteria) total += points(mentee, mentor, settings);
+  return total;
+}
+
+/** The pair's points by criterion, each with its reason. */
 export function scorePair(
   mentee: PersonFacts,
   mentor: PersonFacts,
   settings: Settings,
 ): CriterionScore[] {
-  const { weights } = settings;
-  const a = mentee.person;
-  const b = mentor.person;
   const scores: CriterionScore[] = [];
-
-  const shared = sharedInterests(mentee, mentor);
-  if (shared.length > 0 && weights.interests > 0) {
-    const wanted = Math.min(3, mentee.interests.length);
-    scores.push({
-      criterion: "interests",
-      points: weights.interests * Math.min(1, shared.length / wanted),
-      reason: `shared interests: ${shared.join(", ")}`,
-    });
-  }
-
-  const sameTrack = a.track !== null && b.track !== null ? a.track === b.track : null;
-  const sameArea =
-    a.areaOfExcellence !== null && b.areaOfExcellence !== null
-      ? a.areaOfExcellence.toLowerCase() === b.areaOfExcellence.toLowerCase()
-      : null;
-  const compared = [sameTrack, sameArea].filter((x) => x !== null);
-  const matched = compared.filter((x) => x === true).length;
-  if (matched > 0 && weights.track > 0) {
-    const words = [
-      sameTrack ? `same track (${a.track})` : null,
-      sameArea ? `same area of excellence (${a.areaOfExcellence})` : null,
-    ].filter((w) => w !== null);
-    scores.push({
-      criterion: "track",
-      points: (weights.track * matched) / compared.length,
-      reason: words.join(", "),
-    });
-  }
-
-  if (
-    a.rankLevel !== null &&
-    b.rankLevel !== null &&
-    b.rankLevel > a.rankLevel &&
-    weights.rankGap > 0
-  ) {
-    const gap = b.rankLevel - a.rankLevel;
-    scores.push({
-      criterion: "rankGap",
-      points: weights.rankGap * (rankGapValue[gap] ?? 0.5),
-      reason: `mentor is ${gapWords[gap] ?? `${gap} ranks`} senior (${rankLadder[b.rankLevel]})`,
-    });
-  }
-
-  if (mentee.division !== null && mentor.division !== null) {
-    const same = mentee.division === mentor.division;
-    const rule = settings.divisionRule;
-    if ((rule === "different-preferred" && !same) || (rule === "same-preferred" && same)) {
-      scores.push({
-        criterion: "division",
-        points: weights.division,
-        reason: same
-          ? `same division (${a.division}) as preferred`
-          : `different division (${b.division}) as preferred`,
-      });
-    }
-  }
-
-  const requestedAt = a.preferredMentors.indexOf(b.id);
-  if (requestedAt >= 0 && weights.requested > 0) {
-    const choice = requestedAt === 0 ? "first choice" : `choice ${requestedAt + 1}`;
-    scores.push({
-      criterion: "requested",
-      points: weights.requested * Math.max(0.4, 1 - 0.2 * requestedAt),
-      reason: `requested by the mentee (${choice})`,
-    });
+  for (const { criterion, points, reason } of criteria) {
+    const value = points(mentee, mentor, settings);
+    if (value > 0) scores.push({ criterion, points: value, reason: reason(mentee, mentor) });
   }
   return scores;
 }
