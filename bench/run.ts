@@ -8,6 +8,7 @@
  * To add a section, append `{ name, run }` to `sections`.
  */
 import { runSolverBenchmark } from "./solver.js";
+import { runMatchingBenchmark } from "./matching.js";
 
 export interface BenchSection {
   readonly name: string;
@@ -20,6 +21,12 @@ export const sections: readonly BenchSection[] = [
     name: "solver",
     description: "exact assignment solver vs scipy linear_sum_assignment and npm munkres",
     run: ({ quick }) => runSolverBenchmark({ quick }),
+  },
+  {
+    name: "matching",
+    description:
+      "end-to-end matching (rules, scores, exact solve, explanations) vs scipy on the same assignment",
+    run: ({ quick }) => runMatchingBenchmark({ quick }),
   },
 ];
 

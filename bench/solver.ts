@@ -62,13 +62,13 @@ export interface SolverBenchOptions {
   readonly log?: (line: string) => void;
 }
 
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function timeRuns<T>(runs: number, fn: () => T): { seconds: number; result: T } {
+export function timeRuns<T>(runs: number, fn: () => T): { seconds: number; result: T } {
   const times: number[] = [];
   let result: T | undefined;
   for (let r = 0; r < runs; r++) {
@@ -79,7 +79,7 @@ function timeRuns<T>(runs: number, fn: () => T): { seconds: number; result: T } 
   return { seconds: median(times), result: result as T };
 }
 
-function scipyAvailable(): boolean {
+export function scipyAvailable(): boolean {
   try {
     execFileSync("python3", ["-c", "import scipy, numpy"], { stdio: "ignore" });
     return true;
@@ -88,7 +88,7 @@ function scipyAvailable(): boolean {
   }
 }
 
-function runScipy(
+export function runScipy(
   matrix: DenseMatrix,
   runs: number,
   dir: string,

@@ -67,11 +67,28 @@ interface Candidate extends SlotCandidate {
 /** Shared by every candidate of a mentee without labelled slots (most programs). */
 const unlabelledOnly: (string | null)[] = [null];
 
-export function matchRoster(
+/** Everything the solver and the explanations need: who takes part, the allowed pairs, locks. */
+export interface MatchProblem {
+  issues: Issue[];
+  context: PairContext;
+  menteeList: PersonFacts[];
+  mentorList: PersonFacts[];
+  mentorIndex: Map<string, number>;
+  slotsOf: (string | null)[][];
+  candidates: Candidate[];
+  exclusions: Map<PairRule, number>[];
+  locked: LockedIndexPair[];
+  unmatched: UnmatchedMentee[];
+  mentorsLeftOut: { person: Person; why: string }[];
+  slotProblem: SlotProblem;
+}
+
+/** Rules and scores applied to the roster: the problem `matchRoster` solves and explains. */
+export function matchProblem(
   roster: Roster,
   settings: Settings,
   overrides: Overrides = noOverrides,
-): MatchResult {
+): MatchProblem {
   const issues: Issue[] = [];
   const byId = new Map(roster.people.map((person) => [person.id, person]));
   const context: PairContext = {
@@ -144,10 +161,6 @@ export function matchRoster(
     mentorList,
     issues,
   );
-  const chosen =
-    settings.method === "stable"
-      ? matchStably(menteeList, mentorList, candidates, locked, settings, issues)
-      : null;
   const slotProblem: SlotProblem = {
     mentees: slotsOf.map((roles) => ({ slots: roles.map((role) => ({ role })) })),
     mentors: mentorList.map((facts) => ({
@@ -157,6 +170,46 @@ export function matchRoster(
     candidates,
     locked: locked.map(({ mentee, mentor, role }) => ({ mentee, mentor, role })),
   };
+  return {
+    issues,
+    context,
+    menteeList,
+    mentorList,
+    mentorIndex,
+    slotsOf,
+    candidates,
+    exclusions,
+    locked,
+    unmatched,
+    mentorsLeftOut,
+    slotProblem,
+  };
+}
+
+export function matchRoster(
+  roster: Roster,
+  settings: Settings,
+  overrides: Overrides = noOverrides,
+): MatchResult {
+  const problem = matchProblem(roster, settings, overrides);
+  const {
+    issues,
+    menteeList,
+    mentorList,
+    slotsOf,
+    candidates,
+    exclusions,
+    locked,
+    unmatched,
+    mentorsLeftOut,
+    context,
+    mentorIndex,
+    slotProblem,
+  } = problem;
+  const chosen =
+    settings.method === "stable"
+      ? matchStably(menteeList, mentorList, candidates, locked, settings, issues)
+      : null;
   const solution =
     chosen ??
     (isSingleSlotProblem(slotProblem)

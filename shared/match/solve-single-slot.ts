@@ -4,7 +4,7 @@
  * with the exact sparse LAP (with its dual certificate) it scales to institution rosters where
  * the general slot flow would take far longer, and gives the same optimum (tests compare them).
  */
-import { solveSparseAssignment } from "./assignment/index.js";
+import { solveSparseAssignment, type SparseProblem } from "./assignment/index.js";
 import { loadPenaltyAt, type SlotPair, type SlotProblem } from "./flow/slot-problem.js";
 
 export function isSingleSlotProblem(problem: SlotProblem): boolean {
@@ -14,6 +14,20 @@ export function isSingleSlotProblem(problem: SlotProblem): boolean {
 }
 
 export function solveSingleSlot(problem: SlotProblem): SlotPair[] {
+  const { assignment, decode } = singleSlotAssignment(problem);
+  return decode(
+    assignment === null ? [] : solveSparseAssignment(assignment, { maximize: true }).rowToCol,
+  );
+}
+
+/**
+ * The rectangular assignment a one-slot problem becomes (maximise), and how to read its
+ * answer back as pairs. `assignment` is null when no mentee has a candidate left.
+ */
+export function singleSlotAssignment(problem: SlotProblem): {
+  assignment: SparseProblem | null;
+  decode: (rowToCol: readonly number[]) => SlotPair[];
+} {
   const { mentees, mentors, candidates } = problem;
   const pairs: SlotPair[] = [];
   const used = new Int32Array(mentors.length);
@@ -56,7 +70,7 @@ export function solveSingleSlot(problem: SlotProblem): SlotPair[] {
       byMentee[candidate.mentee]!.push(index);
   }
   const rows = byMentee.flatMap((list, mentee) => (list.length > 0 ? [mentee] : []));
-  if (rows.length === 0) return sortPairs(pairs);
+  if (rows.length === 0) return { assignment: null, decode: () => sortPairs(pairs) };
 
   // Coverage first: every real place is worth more than all score differences together.
   let spread = 1;
@@ -97,25 +111,28 @@ export function solveSingleSlot(problem: SlotProblem): SlotPair[] {
     col[at] = places + i; // this mentee's own "no mentor" place, worth 0
     value[at] = 0;
   }
-  const { rowToCol } = solveSparseAssignment(
-    { rows: rows.length, cols: places + rows.length, edges: { rowStart, col, value } },
-    { maximize: true },
-  );
-  rowToCol.forEach((place, i) => {
-    if (place < 0 || place >= places) return;
-    const mentee = rows[i]!;
-    const mentor = placeMentor[place]!;
-    let cell = rowStart[i]!;
-    while (col[cell] !== place) cell++;
-    pairs.push({
-      mentee,
-      mentor,
-      role: null,
-      score: candidates[cellCandidate[cell]!]!.score,
-      locked: false,
+  const decode = (rowToCol: readonly number[]): SlotPair[] => {
+    const chosen = [...pairs];
+    rowToCol.forEach((place, i) => {
+      if (place < 0 || place >= places) return;
+      const mentee = rows[i]!;
+      const mentor = placeMentor[place]!;
+      let cell = rowStart[i]!;
+      while (col[cell] !== place) cell++;
+      chosen.push({
+        mentee,
+        mentor,
+        role: null,
+        score: candidates[cellCandidate[cell]!]!.score,
+        locked: false,
+      });
     });
-  });
-  return sortPairs(pairs);
+    return sortPairs(chosen);
+  };
+  return {
+    assignment: { rows: rows.length, cols: places + rows.length, edges: { rowStart, col, value } },
+    decode,
+  };
 }
 
 function sortPairs(pairs: SlotPair[]): SlotPair[] {
