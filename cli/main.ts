@@ -3,12 +3,14 @@
 import { checkCommand } from "./commands/check.js";
 import { runCommand } from "./commands/run.js";
 import { plansCommand } from "./commands/plans.js";
+import { formsCommand } from "./commands/forms.js";
 import { CliError, type Command } from "./command.js";
 
 const commands: Readonly<Record<string, Command>> = {
   check: checkCommand,
   run: runCommand,
   plans: plansCommand,
+  forms: formsCommand,
 };
 
 const usage = `Usage: mentor-match <command> [options]

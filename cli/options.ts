@@ -38,6 +38,7 @@ export const commonOptions = {
   mapping: { type: "string" },
   today: { type: "string" },
   "tab-budget": { type: "string" },
+  templates: { type: "string" },
   json: { type: "boolean" },
 } as const;
 
@@ -46,13 +47,16 @@ export const commonHelp = `  --preset <name>         ${presetNames.join(" | ")} 
   --today <YYYY-MM-DD>    the date the run counts from (default: today)
   --tab-budget <n>        most sheets per workbook; further plan tabs go to <name>-action-plans-2.xlsx …
                           (default: no limit; Google Sheets holds about 200)
+  --templates <folder>    faculty-form.hbs and chair-form.hbs to use instead of the built-in forms
   --json                  print the report as JSON instead of the summary`;
 
 export async function readCommonOptions(values: Record<string, unknown>): Promise<{
   preset: PresetName | undefined;
   mapping: MappingOverride | undefined;
   today: string;
+  now: string;
   tabBudget: number | undefined;
+  templatesDir: string | undefined;
 }> {
   const preset = values.preset as string | undefined;
   if (preset !== undefined && !(presetNames as readonly string[]).includes(preset)) {
@@ -70,7 +74,10 @@ export async function readCommonOptions(values: Record<string, unknown>): Promis
     preset: preset as PresetName | undefined,
     mapping: await readMappingFile(values.mapping as string | undefined),
     today,
+    // The moment logged beside each generated form: noon UTC of --today, or now.
+    now: values.today === undefined ? new Date().toISOString() : `${today}T12:00:00.000Z`,
     tabBudget,
+    templatesDir: values.templates as string | undefined,
   };
 }
 

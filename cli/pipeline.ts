@@ -2,12 +2,17 @@
  * What `run`, `plans` and `forms` share: read the files, call the core's use cases, write the
  * workbook(s), documents and report. Decisions stay in the core; this only moves data.
  */
-import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import {
   createActionPlans,
+  defaultFormTemplates,
   matchMentors,
+  matchSheetsPatch,
+  mergeConferenceForms,
+  TemplateError,
+  type MergeConferenceFormsResult,
   type CreateActionPlansResult,
   type MappingOverride,
   type MatchReport,
@@ -16,6 +21,7 @@ import {
   type PresetName,
 } from "../shared/index.js";
 import { readWorkbookFiles, UnreadableFileError } from "./io/read-workbook.js";
+import { writeDocx } from "./io/write-docx.js";
 import { applyPatch, baseWorkbook } from "./io/apply-patch-xlsx.js";
 import { CliError } from "./command.js";
 import { formatIssue } from "./format/roster-report.js";
@@ -28,13 +34,28 @@ export interface PipelineOptions {
   preset?: PresetName | undefined;
   mapping?: MappingOverride | undefined;
   plans: boolean;
+  forms: boolean;
+  /** A folder with faculty-form.hbs and chair-form.hbs replacing the default templates. */
+  templatesDir?: string | undefined;
+  /** ISO timestamp of the run, logged beside each generated form. */
+  now: string;
   tabBudget?: number | undefined;
   /** Keep a copy of the input before writing over it (`--in-place`). */
   backupOf?: string | undefined;
 }
 
 export interface PipelineResult {
-  report: MatchReport & { tabs?: CreateActionPlansResult["tabs"]; files: string[] };
+  report: MatchReport & {
+    tabs?: CreateActionPlansResult["tabs"];
+    documents?: {
+      chair: string;
+      chairEmail: string;
+      file: string;
+      faculty: string[];
+      newFaculty: string[];
+    }[];
+    files: string[];
+  };
   summary: string[];
 }
 
@@ -73,7 +94,6 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   const stem = rosterStem(inputs[0]!);
   const outDir = dirname(outPath);
-  let mainPatch: Patch = matched.patch;
   let plans: CreateActionPlansResult | null = null;
   const planBooks: (PlanWorkbook & { path: string })[] = [];
   if (options.plans) {
@@ -93,8 +113,31 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       tabBudget: options.tabBudget,
       planWorkbookName: (n) => planWorkbookName(stem, n),
     });
-    mainPatch = plans.patch;
   }
+  let forms: MergeConferenceFormsResult | null = null;
+  if (options.forms) {
+    progress("merging the career conference forms");
+    const templates = await formTemplates(options.templatesDir);
+    forms = catchTemplateError(() =>
+      mergeConferenceForms({
+        roster: matched.roster,
+        match: matched.match,
+        settings: matched.settings,
+        templates,
+        existingLog: matched.targets.forms.existing,
+        logSheetName: matched.targets.forms.name,
+        now: options.now,
+      }),
+    );
+  }
+  const stepIssues = [...(plans?.issues ?? []), ...(forms?.issues ?? [])];
+  const mainPatch: Patch = {
+    ops: [
+      ...matchSheetsPatch(matched, { planLinks: plans?.planLinks, extraIssues: stepIssues }).ops,
+      ...(plans?.tabOps ?? []),
+      ...(forms?.patch.ops ?? []),
+    ],
+  };
 
   await mkdir(outDir, { recursive: true });
   if (options.backupOf !== undefined)
@@ -124,10 +167,28 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     files.push(target);
   }
 
+  const documents = [];
+  const handle = (id: string) => matched.roster.people.find((p) => p.id === id)?.email ?? id;
+  for (const document of forms?.documents ?? []) {
+    const target = join(outDir, "forms", document.fileName);
+    progress(`writing ${target}`);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, await writeDocx(document.model));
+    files.push(target);
+    documents.push({
+      chair: document.chairName,
+      chairEmail: document.chairEmail,
+      file: target,
+      faculty: document.faculty.map(handle),
+      newFaculty: document.newFaculty.map(handle),
+    });
+  }
+
   const report = {
     ...matched.report,
-    issues: [...matched.issues, ...(plans?.issues ?? [])],
+    issues: [...matched.issues, ...stepIssues],
     ...(plans === null ? {} : { tabs: plans.tabs }),
+    ...(forms === null ? {} : { documents }),
     files,
   };
   const reportPath = join(outDir, "report.json");
@@ -151,10 +212,43 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       : [
           `Action plans: ${countBy(plans.tabs, "created")} created, ${countBy(plans.tabs, "refreshed")} refreshed, ${countBy(plans.tabs, "unchanged")} unchanged, ${countBy(plans.tabs, "ended")} marked ended.`,
         ]),
+    ...(forms === null
+      ? []
+      : [
+          documents.length === 0
+            ? "Conference forms: every faculty member already has theirs (see the Forms sheet)."
+            : `Conference forms: ${documents.length} chair document${documents.length === 1 ? "" : "s"}, ${documents.reduce((sum, d) => sum + d.newFaculty.length, 0)} faculty added to the Forms sheet.`,
+        ]),
     `Issues: ${errors} errors, ${report.issues.length - errors} warnings (see the Issues sheet).`,
     ...files.map((file) => `Wrote ${file}`),
   ];
   return { report, summary: lines };
+}
+
+/** A template that names a field the data lacks is the user's to fix: one line, no stack. */
+function catchTemplateError<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof TemplateError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+async function formTemplates(
+  folder: string | undefined,
+): Promise<{ faculty: string; chair: string }> {
+  if (folder === undefined) return defaultFormTemplates;
+  const read = async (name: string) => {
+    try {
+      return await readFile(join(folder, name), "utf8");
+    } catch {
+      throw new CliError(
+        `cannot read the template ${join(folder, name)}; --templates names a folder holding faculty-form.hbs and chair-form.hbs`,
+      );
+    }
+  };
+  return { faculty: await read("faculty-form.hbs"), chair: await read("chair-form.hbs") };
 }
 
 function countBy(

@@ -4,7 +4,11 @@
 import { execSync, spawnSync } from "node:child_process";
 
 const tools = [
-  { command: "soffice", packages: ["libreoffice-calc-nogui", "libreoffice-writer-nogui"], why: "opens the .xlsx and .docx files the product writes" },
+  {
+    command: "soffice",
+    packages: ["libreoffice-calc-nogui", "libreoffice-writer-nogui"],
+    why: "opens the .xlsx and .docx files the product writes",
+  },
   { command: "pdftotext", packages: ["poppler-utils"], why: "reads the PDFs LibreOffice prints" },
 ];
 
@@ -15,15 +19,24 @@ if (missing.length > 0) {
   const reasons = missing.map((tool) => `${tool.command} (${tool.why})`).join("; ");
   const canInstall = has("apt-get") && (process.getuid?.() === 0 || has("sudo"));
   if (!canInstall) {
-    console.error(`mentor-match tests need ${reasons}. Install ${packages.join(", ")} (Debian/Ubuntu names) and run npm test again.`);
+    console.error(
+      `mentor-match tests need ${reasons}. Install ${packages.join(", ")} (Debian/Ubuntu names) and run npm test again.`,
+    );
     process.exit(1);
   }
   const sudo = process.getuid?.() === 0 ? "" : "sudo ";
-  console.error(`mentor-match: installing ${packages.join(", ")} with apt-get for the tests: ${reasons}…`);
+  console.error(
+    `mentor-match: installing ${packages.join(", ")} with apt-get for the tests: ${reasons}…`,
+  );
   try {
-    execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${packages.join(" ")}`, { stdio: ["ignore", "ignore", "inherit"] });
+    execSync(
+      `${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${packages.join(" ")}`,
+      { stdio: ["ignore", "ignore", "inherit"] },
+    );
   } catch {
-    console.error(`mentor-match: could not install ${packages.join(", ")}; install them by hand and run npm test again.`);
+    console.error(
+      `mentor-match: could not install ${packages.join(", ")}; install them by hand and run npm test again.`,
+    );
     process.exit(1);
   }
 }

@@ -33,3 +33,11 @@ export {
 export { programMonths, meetings, trainingMonths, programEnd } from "./plan/calendar.js";
 export { planIdOf, newPlanLayout, type PlanSubject } from "./plan/action-plan-tab.js";
 export type { PlanLink } from "./plan/pairs-sheet.js";
+export * from "./forms/index.js";
+export {
+  mergeConferenceForms,
+  formatTimestamp,
+  type MergeConferenceFormsInput,
+  type MergeConferenceFormsResult,
+  type ConferenceFormsDocument,
+} from "./job/merge-conference-forms.js";

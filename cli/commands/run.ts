@@ -8,7 +8,8 @@ import { rosterStem, runPipeline } from "../pipeline.js";
 const help = `Usage: mentor-match run <roster.xlsx|roster.csv> [more files…] --out <folder> [options]
 
 Matches mentees with mentors and writes <folder>/<name>-matched.xlsx (your sheets, plus Pairs,
-Issues, Program and an action-plan tab per pair) and <folder>/report.json. Run it again on the
+Issues, Program, Forms and an action-plan tab per pair), one career conference form document
+per chair in <folder>/forms/, and <folder>/report.json. Run it again on the
 -matched.xlsx after marking pairs Locked or Rejected in the Pairs sheet: locks are kept,
 rejections never come back, and nothing typed into the action-plan tabs is lost.
 
@@ -17,7 +18,7 @@ Options:
 ${commonHelp}`;
 
 export const runCommand: Command = {
-  summary: "match mentors, create action-plan tabs, write the workbook and report",
+  summary: "match mentors, create action-plan tabs and conference forms, write the report",
   async run(args) {
     const { values, positionals } = parseOptions(
       args,
@@ -38,7 +39,13 @@ export const runCommand: Command = {
         `writing ${outPath} would replace the input file ${basename(outPath)}; choose another --out folder`,
       );
     }
-    const result = await runPipeline({ inputs: positionals, outPath, plans: true, ...common });
+    const result = await runPipeline({
+      inputs: positionals,
+      outPath,
+      plans: true,
+      forms: true,
+      ...common,
+    });
     process.stdout.write(
       values.json
         ? JSON.stringify(result.report, null, 2) + "\n"

@@ -57,6 +57,8 @@ export interface PlanTabReport {
 export interface CreateActionPlansResult {
   /** Everything the main workbook needs: Pairs (with links), Issues, Program and the tabs. */
   patch: Patch;
+  /** Only the tab operations of the main workbook, for hosts that compose several steps. */
+  tabOps: PatchOp[];
   /** Patches for additional plan workbooks, new or existing. */
   planWorkbookPatches: { file: string; patch: Patch }[];
   tabs: PlanTabReport[];
@@ -167,6 +169,7 @@ export function createActionPlans(input: CreateActionPlansInput): CreateActionPl
   const sheetsPatch = matchSheetsPatch(matched, { planLinks, extraIssues: issues });
   return {
     patch: { ops: [...sheetsPatch.ops, ...main.ops] },
+    tabOps: main.ops,
     planWorkbookPatches: books
       .slice(1)
       .filter((book) => book.ops.length > 0)
@@ -208,11 +211,10 @@ function namesOf(snapshot: WorkbookSnapshot): Set<string> {
   return new Set(snapshot.sheets.map((sheet) => sheet.name.toLowerCase()));
 }
 
-/** Pairs, Issues and Program count against the budget when this run adds them. */
+/** Pairs, Issues, Program and the Forms log count against the budget when not there yet. */
 function ownSheetsToAdd(matched: MatchedWorkbook): number {
-  return [matched.targets.pairs, matched.targets.issues, matched.targets.program].filter(
-    (target) => target.existing === undefined,
-  ).length;
+  const { pairs, issues, program, forms } = matched.targets;
+  return [pairs, issues, program, forms].filter((target) => target.existing === undefined).length;
 }
 
 /** Facts and calendar dates rewritten in place, found by their labels; answers untouched. */

@@ -21,7 +21,7 @@ import type { SheetSnapshot } from "../workbook/snapshot.js";
 import type { KeptProgramRows } from "../rules/program-sheet.js";
 import { planIdOf } from "../plan/action-plan-tab.js";
 import type { PlanLink } from "../plan/pairs-sheet.js";
-import { isFormsLog } from "./forms-log.js";
+import { formsLogHeader, formsLogSheetName } from "../forms/forms-log.js";
 
 export interface MatchMentorsInput {
   snapshot: WorkbookSnapshot;
@@ -58,7 +58,7 @@ export interface MatchedWorkbook {
   patch: Patch;
   report: MatchReport;
   /** Where the product's own sheets go, and what they held. */
-  targets: { pairs: OwnedSheet; issues: OwnedSheet; program: OwnedSheet };
+  targets: { pairs: OwnedSheet; issues: OwnedSheet; program: OwnedSheet; forms: OwnedSheet };
   keptProgramRows: KeptProgramRows;
   /** Plan tabs already in the workbook, by plan id. */
   existingPlans: ReadonlyMap<string, SheetSnapshot>;
@@ -71,6 +71,7 @@ export function matchMentors(input: MatchMentorsInput): MatchMentorsOutcome {
   const program = ownedSheet(snapshot, programSheetName, programSheetHeader);
   const pairsTarget = ownedSheet(snapshot, pairsSheetName, pairsColumns.slice(0, 3));
   const issuesTarget = ownedSheet(snapshot, issuesSheetName, issuesHeader);
+  const formsTarget = ownedSheet(snapshot, formsLogSheetName, formsLogHeader.slice(0, 3));
 
   const settingsReading = readSettings(program.existing, {
     preset: input.preset,
@@ -87,12 +88,11 @@ export function matchMentors(input: MatchMentorsInput): MatchMentorsOutcome {
     if (planId !== null && !existingPlans.has(planId)) existingPlans.set(planId, sheet);
   }
   const ownNames = new Set([
-    ...[program.existing?.name, pairsTarget.existing?.name, issuesTarget.existing?.name].filter(
-      (n) => n !== undefined,
+    ...[program, pairsTarget, issuesTarget, formsTarget].flatMap((target) =>
+      target.existing === undefined ? [] : [target.existing.name],
     ),
-    ...snapshot.sheets
-      .filter((sheet) => planIdOf(sheet) !== null || isFormsLog(sheet))
-      .map((sheet) => sheet.name),
+    // Every tab holding a Plan ID, copies of a plan tab included.
+    ...snapshot.sheets.filter((sheet) => planIdOf(sheet) !== null).map((sheet) => sheet.name),
   ]);
   const rosterSnapshot = { sheets: snapshot.sheets.filter((sheet) => !ownNames.has(sheet.name)) };
   const reading = readRoster(rosterSnapshot, {
@@ -142,12 +142,11 @@ export function matchMentors(input: MatchMentorsInput): MatchMentorsOutcome {
     issues,
     patch: { ops: [] },
     report,
-    targets: { pairs: pairsTarget, issues: issuesTarget, program },
+    targets: { pairs: pairsTarget, issues: issuesTarget, program, forms: formsTarget },
     keptProgramRows: settingsReading.kept,
     existingPlans,
   };
-  const planLinks = new Map([...existingPlans].map(([id, sheet]) => [id, { sheet: sheet.name }]));
-  matched.patch = matchSheetsPatch(matched, { planLinks });
+  matched.patch = matchSheetsPatch(matched);
   return matched;
 }
 
@@ -160,6 +159,10 @@ export function matchSheetsPatch(
   options: { planLinks?: ReadonlyMap<string, PlanLink>; extraIssues?: readonly Issue[] } = {},
 ): Patch {
   const { roster, settings, match, overrides, targets } = matched;
+  // Without new links, the Pairs sheet links the plan tabs the workbook already has.
+  const planLinks =
+    options.planLinks ??
+    new Map([...matched.existingPlans].map(([id, sheet]) => [id, { sheet: sheet.name }]));
   return {
     ops: [
       pairsSheet({
@@ -169,7 +172,7 @@ export function matchSheetsPatch(
         mentorsPerMentee: settings.mentorsPerMentee,
         previous: targets.pairs.existing,
         sheetName: targets.pairs.name,
-        planLinks: options.planLinks,
+        planLinks,
       }),
       issuesSheet([...matched.issues, ...(options.extraIssues ?? [])], targets.issues.name),
       {

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import { cli, examplePath } from "../helpers/cli.js";
+import { convertToPdfText } from "../helpers/libreoffice.js";
 
 interface Report {
   pairs: {
@@ -111,8 +112,9 @@ describe("mentor-match run on the Medicine example", () => {
     await workbook.xlsx.readFile(join(first, "medicine-roster-matched.xlsx"));
     const names = workbook.worksheets.map((w) => w.name);
     expect(names.slice(0, 4)).toEqual(["Roster", "Pairs", "Issues", "Program"]);
-    // Then one action-plan tab per pair.
-    expect(names).toHaveLength(4 + firstReport.pairs.length);
+    // Then one action-plan tab per pair, and the log of the conference forms.
+    expect(names).toHaveLength(5 + firstReport.pairs.length);
+    expect(names.at(-1)).toBe("Forms");
     expect(firstReport.pairs.length).toBeGreaterThan(30);
     expect(firstReport.pairs[0]).toEqual(
       expect.objectContaining({
@@ -127,6 +129,24 @@ describe("mentor-match run on the Medicine example", () => {
     const issues = await sheetRows(join(first, "medicine-roster-matched.xlsx"), "Issues");
     expect(issues[0]).toEqual(["Severity", "Cell", "Issue", "Code"]);
     expect(issues.some((row) => row[1] === "Roster!A69" && row[3] === "footer-row")).toBe(true);
+  });
+
+  it("writes a workbook and documents LibreOffice opens", () => {
+    // An independent client: what it prints holds the pairs, a plan tab and a chair's forms.
+    const workbookText = convertToPdfText(join(first, "medicine-roster-matched.xlsx")).replace(
+      /\s+/g,
+      " ",
+    );
+    expect(workbookText).toContain("Mentoring Goals and Action Plan");
+    expect(workbookText).toContain("What are the specific outcomes that are desired");
+    expect(workbookText).toContain("Pair ID");
+    const report = JSON.parse(readFileSync(join(first, "report.json"), "utf8")) as {
+      documents: { file: string; faculty: string[] }[];
+    };
+    expect(report.documents.length).toBeGreaterThan(3);
+    const formsText = convertToPdfText(report.documents[0]!.file).replace(/\s+/g, " ");
+    expect(formsText).toContain("Annual Career Planning Conference 2026–2027");
+    expect(formsText).toContain("7/1/2026–6/30/2027");
   });
 
   it("never modifies the input file", () => {
