@@ -1,5 +1,6 @@
 // Some tests use real clients the way users have them: LibreOffice opens the workbooks and
-// documents we write, pdftotext reads what it printed. On a fresh Debian machine `npm test`
+// documents we write, pdftotext reads what it printed, Chromium runs the task pane, xmllint
+// checks the manifest. On a fresh Debian machine `npm test`
 // installs them with apt-get; elsewhere it says what to install.
 import { execSync, spawnSync } from "node:child_process";
 
@@ -10,6 +11,8 @@ const tools = [
     why: "opens the .xlsx and .docx files the product writes",
   },
   { command: "pdftotext", packages: ["poppler-utils"], why: "reads the PDFs LibreOffice prints" },
+  { command: "chromium", packages: ["chromium"], why: "runs the Excel task pane in a real browser" },
+  { command: "xmllint", packages: ["libxml2-utils"], why: "validates the add-in manifest against Microsoft's schemas" },
 ];
 
 const has = (command) => spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
