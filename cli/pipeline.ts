@@ -6,17 +6,12 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises"
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import {
-  createActionPlans,
   defaultFormTemplates,
-  matchMentors,
-  matchSheetsPatch,
-  mergeConferenceForms,
+  prepareWorkbook,
   TemplateError,
-  type MergeConferenceFormsResult,
   type CreateActionPlansResult,
   type MappingOverride,
   type MatchReport,
-  type Patch,
   type PlanWorkbook,
   type PresetName,
 } from "../shared/index.js";
@@ -80,21 +75,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     if (error instanceof UnreadableFileError) throw new CliError(error.message);
     throw error;
   });
-  progress("matching");
-  const matched = matchMentors({
-    snapshot,
-    today,
-    preset: options.preset,
-    mapping: options.mapping,
-  });
-  if (!matched.ok) {
-    const details = matched.issues.filter((i) => i.severity === "error").map(formatIssue);
-    throw new CliError([`${inputs.join(", ")}: ${matched.error.message}`, ...details].join("\n"));
-  }
-
   const stem = rosterStem(inputs[0]!);
   const outDir = dirname(outPath);
-  let plans: CreateActionPlansResult | null = null;
   const planBooks: (PlanWorkbook & { path: string })[] = [];
   if (options.plans) {
     for (const file of await existingPlanWorkbooks(dirname(inputs[0]!), stem)) {
@@ -104,40 +86,36 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         snapshot: await readWorkbookFiles([file]),
       });
     }
-    progress("creating action-plan tabs");
-    plans = createActionPlans({
-      matched,
+  }
+  const templates = options.forms ? await formTemplates(options.templatesDir) : null;
+  progress(
+    `matching${options.plans ? ", action plans" : ""}${options.forms ? ", conference forms" : ""}`,
+  );
+  const prepared = catchTemplateError(() =>
+    prepareWorkbook({
       snapshot,
-      planWorkbooks: planBooks,
       today,
-      tabBudget: options.tabBudget,
-      planWorkbookName: (n) => planWorkbookName(stem, n),
-    });
+      now: options.now,
+      preset: options.preset,
+      mapping: options.mapping,
+      ...(options.plans
+        ? {
+            plans: {
+              planWorkbooks: planBooks,
+              tabBudget: options.tabBudget,
+              planWorkbookName: (n: number) => planWorkbookName(stem, n),
+            },
+          }
+        : {}),
+      ...(templates === null ? {} : { forms: { templates } }),
+    }),
+  );
+  if (!prepared.ok) {
+    const details = prepared.issues.filter((i) => i.severity === "error").map(formatIssue);
+    throw new CliError([`${inputs.join(", ")}: ${prepared.error.message}`, ...details].join("\n"));
   }
-  let forms: MergeConferenceFormsResult | null = null;
-  if (options.forms) {
-    progress("merging the career conference forms");
-    const templates = await formTemplates(options.templatesDir);
-    forms = catchTemplateError(() =>
-      mergeConferenceForms({
-        roster: matched.roster,
-        match: matched.match,
-        settings: matched.settings,
-        templates,
-        existingLog: matched.targets.forms.existing,
-        logSheetName: matched.targets.forms.name,
-        now: options.now,
-      }),
-    );
-  }
-  const stepIssues = [...(plans?.issues ?? []), ...(forms?.issues ?? [])];
-  const mainPatch: Patch = {
-    ops: [
-      ...matchSheetsPatch(matched, { planLinks: plans?.planLinks, extraIssues: stepIssues }).ops,
-      ...(plans?.tabOps ?? []),
-      ...(forms?.patch.ops ?? []),
-    ],
-  };
+  const { matched, plans, forms } = prepared;
+  const mainPatch = prepared.patch;
 
   await mkdir(outDir, { recursive: true });
   if (options.backupOf !== undefined)
@@ -186,7 +164,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   const report = {
     ...matched.report,
-    issues: [...matched.issues, ...stepIssues],
+    issues: prepared.issues,
     ...(plans === null ? {} : { tabs: plans.tabs }),
     ...(forms === null ? {} : { documents }),
     files,

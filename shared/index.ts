@@ -41,3 +41,8 @@ export {
   type MergeConferenceFormsResult,
   type ConferenceFormsDocument,
 } from "./job/merge-conference-forms.js";
+export {
+  prepareWorkbook,
+  type PrepareWorkbookInput,
+  type PrepareWorkbookResult,
+} from "./job/prepare-workbook.js";
