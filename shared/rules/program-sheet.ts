@@ -9,7 +9,6 @@ import { issue, type Issue } from "../issue.js";
 import { cellText, foldKey, quoteForMessage } from "../roster/text.js";
 import { readRank, rankLadder, type LadderRank } from "../roster/normalise/rank.js";
 import {
-  divisionRules,
   presetNames,
   settingsSchema,
   type PresetName,
@@ -155,6 +154,21 @@ const weight = (key: keyof Weights, label: string, help: string): SettingRow => 
     map(readWhole(value, 0, 100), (n) => ({ weights: { ...settings.weights, [key]: n } })),
   write: (settings) => settings.weights[key],
 });
+type ChoiceKey =
+  "divisionRule" | "unrecognisedRank" | "method" | "meetingCadence" | "formsFor" | "chairAccess";
+/** A setting that is one of a few words; the words come from the settings schema itself. */
+const choice = (key: ChoiceKey, label: string, help: string): SettingRow => {
+  const choices: readonly string[] = settingsSchema.shape[key].options;
+  return {
+    label,
+    help: help.replace("{choices}", choices.join(", ")),
+    read: (value) => {
+      const parsed = readChoice(value, choices);
+      return parsed.ok ? { ok: true, value: { [key]: parsed.value } } : parsed;
+    },
+    write: (settings) => settings[key],
+  };
+};
 
 export const settingRows: readonly SettingRow[] = [
   {
@@ -216,12 +230,8 @@ export const settingRows: readonly SettingRow[] = [
             .map((rule) => `${rule.tracks.join(", ")}: ${rule.slots.join(" + ")}`)
             .join("; "),
   },
-  {
-    label: "Division rule",
-    help: `${divisionRules.join(", ")}.`,
-    read: (value) => map(readChoice(value, divisionRules), (divisionRule) => ({ divisionRule })),
-    write: (settings) => settings.divisionRule,
-  },
+  choice("divisionRule", "Division rule", "{choices}."),
+
   flag(
     "mentorMustOutrankMentee",
     "Mentor must outrank mentee",
@@ -239,15 +249,12 @@ export const settingRows: readonly SettingRow[] = [
     read: (value) => map(readRanks(value), (mentorRanks) => ({ mentorRanks })),
     write: (settings) => settings.mentorRanks.join(", "),
   },
-  {
-    label: "Unrecognised ranks",
-    help: "allow: match people whose rank is blank or off the ladder without the rank rule; exclude: leave them out.",
-    read: (value) =>
-      map(readChoice(value, ["allow", "exclude"] as const), (unrecognisedRank) => ({
-        unrecognisedRank,
-      })),
-    write: (settings) => settings.unrecognisedRank,
-  },
+  choice(
+    "unrecognisedRank",
+    "Unrecognised ranks",
+    "allow: match people whose rank is blank or off the ladder without the rank rule; exclude: leave them out.",
+  ),
+
   whole(
     "defaultCapacity",
     "Default capacity",
@@ -279,35 +286,20 @@ export const settingRows: readonly SettingRow[] = [
     "Weight: spread load",
     "Points a mentor's each further mentee is worth less; 0 turns it off.",
   ),
-  {
-    label: "Method",
-    help: "optimal: best total fit; stable: ranked preferences on both sides, no blocking pairs.",
-    read: (value) =>
-      map(readChoice(value, ["optimal", "stable"] as const), (method) => ({ method })),
-    write: (settings) => settings.method,
-  },
-  {
-    label: "Meeting cadence",
-    help: "every-4-weeks, every-6-weeks, monthly, or monthly-then-bimonthly.",
-    read: (value) =>
-      map(
-        readChoice(value, [
-          "every-4-weeks",
-          "every-6-weeks",
-          "monthly",
-          "monthly-then-bimonthly",
-        ] as const),
-        (meetingCadence) => ({ meetingCadence }),
-      ),
-    write: (settings) => settings.meetingCadence,
-  },
-  {
-    label: "Forms for",
-    help: "mentees: a career conference form for each mentee; everyone: for every faculty member on the roster.",
-    read: (value) =>
-      map(readChoice(value, ["mentees", "everyone"] as const), (formsFor) => ({ formsFor })),
-    write: (settings) => settings.formsFor,
-  },
+  choice(
+    "method",
+    "Method",
+    "optimal: best total fit; stable: ranked preferences on both sides, no blocking pairs.",
+  ),
+
+  choice("meetingCadence", "Meeting cadence", "{choices}."),
+
+  choice(
+    "formsFor",
+    "Forms for",
+    "mentees: a career conference form for each mentee; everyone: for every faculty member on the roster.",
+  ),
+
   {
     label: "Conference deadline",
     help: "The date the career conferences are due (April 1 by default).",
@@ -315,13 +307,12 @@ export const settingRows: readonly SettingRow[] = [
     write: (settings) => settings.conferenceDeadline,
   },
   text("officeName", "Office name", "Named at the top of the forms."),
-  {
-    label: "Chair access",
-    help: "commenter or editor: what a chair may do with their shared Google Doc.",
-    read: (value) =>
-      map(readChoice(value, ["commenter", "editor"] as const), (chairAccess) => ({ chairAccess })),
-    write: (settings) => settings.chairAccess,
-  },
+  choice(
+    "chairAccess",
+    "Chair access",
+    "commenter or editor: what a chair may do with their shared Google Doc.",
+  ),
+
   flag(
     "notifyChairs",
     "Notify chairs",

@@ -1,5 +1,6 @@
 import { InfeasibleAssignmentError } from "./errors.js";
 import type { LapSolution } from "./types.js";
+import { assignColumnMinima } from "./column-reduction.js";
 
 /**
  * Dense minimum-cost assignment for an `n × m` cost matrix with `n ≤ m`, stored row-major in `c`.
@@ -75,20 +76,7 @@ function initSquare(
       }
     }
   }
-  const matches = new Int32Array(n);
-  for (let j = n - 1; j >= 0; j--) {
-    const i = colMinRow[j]!;
-    if (i < 0) throw new InfeasibleAssignmentError();
-    if (matches[i]!++ === 0) {
-      x[i] = j;
-      y[j] = i;
-    } else if (v[j]! < v[x[i]!]!) {
-      const j1 = x[i]!;
-      x[i] = j;
-      y[j] = i;
-      y[j1] = -1;
-    }
-  }
+  const matches = assignColumnMinima(colMinRow, v, x, y);
   // Reduction transfer: a row matched once hands its slack to its column's price.
   let numFree = 0;
   for (let i = 0; i < n; i++) {

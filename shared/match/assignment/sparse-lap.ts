@@ -1,5 +1,6 @@
 import { InfeasibleAssignmentError } from "./errors.js";
 import type { LapSolution } from "./types.js";
+import { assignColumnMinima } from "./column-reduction.js";
 
 /**
  * A sparse minimisation problem in CSR form with `rows ≤ cols`: row `i`'s allowed cells are
@@ -131,20 +132,7 @@ function initSquare(
       }
     }
   }
-  const matches = new Int32Array(n);
-  for (let j = n - 1; j >= 0; j--) {
-    const i = colMinRow[j]!;
-    if (i < 0) throw new InfeasibleAssignmentError();
-    if (matches[i]!++ === 0) {
-      x[i] = j;
-      y[j] = i;
-    } else if (v[j]! < v[x[i]!]!) {
-      const j1 = x[i]!;
-      x[i] = j;
-      y[j] = i;
-      y[j1] = -1;
-    }
-  }
+  const matches = assignColumnMinima(colMinRow, v, x, y);
   let numFree = 0;
   for (let i = 0; i < n; i++) {
     const k = matches[i]!;
