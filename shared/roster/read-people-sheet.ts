@@ -20,6 +20,8 @@ import { readTrack } from "./normalise/track.js";
 
 export interface SheetReading {
   people: Person[];
+  /** The 0-based sheet row each person was read from, in the order of `people`. */
+  personRows: number[];
   issues: Issue[];
   rowsRead: number;
   rowsSkipped: number;
@@ -42,9 +44,17 @@ const headingWords =
 export function readPeopleSheet(layout: PeopleSheetLayout): SheetReading {
   const { sheet, headerRow, columns } = layout;
   const cell = dataGrid(sheet, headerRow);
-  const columnsOf = (field: Field): number[] =>
-    [...columns].filter(([, mapped]) => mapped === field).map(([column]) => column);
-  const reading: SheetReading = { people: [], issues: [], rowsRead: 0, rowsSkipped: 0 };
+  const byField = new Map<Field, number[]>();
+  for (const [column, field] of columns)
+    byField.set(field, [...(byField.get(field) ?? []), column]);
+  const columnsOf = (field: Field): readonly number[] => byField.get(field) ?? [];
+  const reading: SheetReading = {
+    people: [],
+    personRows: [],
+    issues: [],
+    rowsRead: 0,
+    rowsSkipped: 0,
+  };
   const headerKeys = layout.headers.map(foldKey);
   const hasEmailColumn = columnsOf("email").length > 0;
 
@@ -269,6 +279,7 @@ export function readPeopleSheet(layout: PeopleSheetLayout): SheetReading {
 
     const source = cellRef(sheet.name, row, nameColumn);
     reading.issues.push(...rowIssues);
+    reading.personRows.push(row);
     reading.people.push({
       id: email ?? `name:${foldKey(name.display)}`,
       name: name.display,

@@ -90,10 +90,13 @@ export function readRoster(
     rows.read += reading.rowsRead;
     rows.skipped += reading.rowsSkipped;
     issues.push(...reading.issues);
-    for (const person of reading.people) {
-      const row = Number(/(\d+)$/.exec(person.source)![1]) - 1;
-      cellsBySource.set(person.source, { sheet: plan.sheet.name, row, columns: header.columns });
-    }
+    reading.people.forEach((person, i) => {
+      cellsBySource.set(person.source, {
+        sheet: plan.sheet.name,
+        row: reading.personRows[i]!,
+        columns: header.columns,
+      });
+    });
     read.push(...reading.people);
   }
 

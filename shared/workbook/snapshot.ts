@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * What a host read from a workbook, as plain data. Hosts (Excel, Apps Script, the CLI) build
  * it in one batch; the core never touches a host API.
@@ -25,3 +27,27 @@ export interface SheetSnapshot {
 export interface WorkbookSnapshot {
   readonly sheets: readonly SheetSnapshot[];
 }
+
+/**
+ * The same shape as a zod schema, for hosts to check what they read before the core sees it
+ * (an Office.js or Apps Script value of an unexpected type becomes a clear error, not a crash).
+ */
+export const cellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.date(), z.null()]);
+export const workbookSnapshotSchema = z.object({
+  sheets: z.array(
+    z.object({
+      name: z.string().min(1),
+      rows: z.array(z.array(cellValueSchema)),
+      merges: z
+        .array(
+          z.object({
+            top: z.number().int().min(0),
+            left: z.number().int().min(0),
+            bottom: z.number().int().min(0),
+            right: z.number().int().min(0),
+          }),
+        )
+        .optional(),
+    }),
+  ),
+});

@@ -148,3 +148,20 @@ describe("unreadable rosters", () => {
     expect(reading).toMatchObject({ ok: false, error: { code: "no-header" } });
   });
 });
+
+describe("the roster's schemas", () => {
+  it("describe what the reader returns for every readable fixture and example", async () => {
+    const { rosterSchema, workbookSnapshotSchema } = await import("../../shared/index.js");
+    for (const name of [
+      "title-rows-and-footer.xlsx",
+      "two-sheets-different-headers.xlsx",
+      "odd-names.xlsx",
+      "formulas-and-dates.xlsx",
+      "cp1252-export.csv",
+    ]) {
+      const snapshot = await readWorkbookFiles([fixture(name)]);
+      expect(workbookSnapshotSchema.safeParse(snapshot).success, name).toBe(true);
+      expect(rosterSchema.safeParse(await rosterOf(name)).success, name).toBe(true);
+    }
+  });
+});
