@@ -106,6 +106,9 @@ export const fieldSynonyms: Readonly<Record<Field, readonly string[]>> = {
     "=type",
     "program role",
     "mentor mentee both",
+    "participation",
+    "participation role",
+    "mentoring role",
   ],
   capacity: [
     "capacity",

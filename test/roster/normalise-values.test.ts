@@ -64,12 +64,17 @@ describe("capacity", () => {
     ["up to 3", 3],
     ["1-2", 2],
     ["none", 0],
+    ["1 mentee", 1],
+    ["2 max", 2],
+    ["up to two", 2],
   ])("%j → %d", (written, capacity) => {
     expect(readCapacity(written)).toEqual({ kind: "number", capacity });
   });
   it("blank is the default", () => {
     expect(readCapacity(null)).toEqual({ kind: "blank" });
     expect(readCapacity("  ")).toEqual({ kind: "blank" });
+    for (const unknown of ["N/A", "TBD", "-", "?"])
+      expect(readCapacity(unknown)).toEqual({ kind: "blank" });
   });
   it.each(["lots", 2.5, -1, "as many as needed"])("%j is invalid", (written) => {
     expect(readCapacity(written).kind).toBe("invalid");

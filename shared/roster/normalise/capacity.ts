@@ -30,7 +30,8 @@ export function readCapacity(value: CellValue): CapacityReading {
   }
   if (typeof value !== "string") return { kind: "invalid", written: String(value) };
   const key = foldKey(value);
-  if (key === "") return { kind: "blank" };
+  // "N/A", "TBD", "-" and "?" say nothing about capacity: the default applies.
+  if (key === "" || /^(n a|na|tbd|unknown|not sure)$/.test(key)) return { kind: "blank" };
   const words = key
     .split(" ")
     .map((word) => numberWords[word] ?? (/^\d+$/.test(word) ? Number(word) : null));
