@@ -191,7 +191,6 @@ export function matchRoster(
   settings: Settings,
   overrides: Overrides = noOverrides,
 ): MatchResult {
-  const problem = matchProblem(roster, settings, overrides);
   const {
     issues,
     menteeList,
@@ -205,7 +204,7 @@ export function matchRoster(
     context,
     mentorIndex,
     slotProblem,
-  } = problem;
+  } = matchProblem(roster, settings, overrides);
   const chosen =
     settings.method === "stable"
       ? matchStably(menteeList, mentorList, candidates, locked, settings, issues)
