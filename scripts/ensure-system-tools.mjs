@@ -11,8 +11,16 @@ const tools = [
     why: "opens the .xlsx and .docx files the product writes",
   },
   { command: "pdftotext", packages: ["poppler-utils"], why: "reads the PDFs LibreOffice prints" },
-  { command: "chromium", packages: ["chromium"], why: "runs the Excel task pane in a real browser" },
-  { command: "xmllint", packages: ["libxml2-utils"], why: "validates the add-in manifest against Microsoft's schemas" },
+  {
+    command: "chromium",
+    packages: ["chromium"],
+    why: "runs the Excel task pane in a real browser",
+  },
+  {
+    command: "xmllint",
+    packages: ["libxml2-utils"],
+    why: "validates the add-in manifest against Microsoft's schemas",
+  },
 ];
 
 const has = (command) => spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
