@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { CliError, type Command } from "./command.js";
 import { commonHelp, commonOptions, parseOptions, readCommonOptions } from "./options.js";
-import { rosterStem, runPipeline } from "./pipeline.js";
+import { printResult, rosterStem, runPipeline } from "./pipeline.js";
 
 export function matchedWorkbookCommand(spec: {
   name: string;
@@ -54,11 +54,7 @@ ${commonHelp}`;
         backupOf: inPlace ? input : undefined,
         ...common,
       });
-      process.stdout.write(
-        values.json
-          ? JSON.stringify(result.report, null, 2) + "\n"
-          : result.summary.join("\n") + "\n",
-      );
+      printResult(result, values.json === true);
       return 0;
     },
   };

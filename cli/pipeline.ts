@@ -63,6 +63,13 @@ export function planWorkbookName(stem: string, n: number): string {
   return `${stem}-action-plans-${n}.xlsx`;
 }
 
+/** The report as JSON, or the summary for a person. */
+export function printResult(result: PipelineResult, asJson: boolean): void {
+  process.stdout.write(
+    asJson ? JSON.stringify(result.report, null, 2) + "\n" : result.summary.join("\n") + "\n",
+  );
+}
+
 /** Progress for a person watching a terminal; silent when output is piped or captured. */
 export function progress(message: string): void {
   if (process.stderr.isTTY) process.stderr.write(`… ${message}\n`);

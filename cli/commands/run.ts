@@ -3,7 +3,7 @@ import { basename, join, resolve } from "node:path";
 import { CliError, type Command } from "../command.js";
 import { commonOptions, commonHelp, readCommonOptions } from "../options.js";
 import { parseOptions } from "../options.js";
-import { rosterStem, runPipeline } from "../pipeline.js";
+import { printResult, rosterStem, runPipeline } from "../pipeline.js";
 
 const help = `Usage: mentor-match run <roster.xlsx|roster.csv> [more files…] --out <folder> [options]
 
@@ -46,11 +46,7 @@ export const runCommand: Command = {
       forms: true,
       ...common,
     });
-    process.stdout.write(
-      values.json
-        ? JSON.stringify(result.report, null, 2) + "\n"
-        : result.summary.join("\n") + "\n",
-    );
+    printResult(result, values.json === true);
     return 0;
   },
 };
