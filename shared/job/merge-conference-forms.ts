@@ -103,8 +103,21 @@ export function mergeConferenceForms(input: MergeConferenceFormsInput): MergeCon
   // Chairs, from what each faculty member's chair cell says.
   const index = new PeopleIndex(roster.people);
   const groups = new Map<string, { chair: Chair; faculty: Person[] }>();
+  // A roster with no chair at all gets one issue, not one per person.
+  const noChairs =
+    people.length > 0 && people.every((person) => collapseSpaces(person.chair ?? "") === "");
+  if (noChairs) {
+    issues.push(
+      issue(
+        "chairs-missing",
+        "warning",
+        "",
+        `The roster names no chair for anyone (no Chair, Chief or Division Chief column with values), so all ${people.length} faculty members' conference forms are in the “${unassignedChairName}” document. Add a Chair column to send each chair their own.`,
+      ),
+    );
+  }
   for (const person of people) {
-    const chair = chairOf(person, index, issues);
+    const chair = noChairs ? unassigned : chairOf(person, index, issues);
     const group = groups.get(chair.key) ?? { chair, faculty: [] };
     group.faculty.push(person);
     groups.set(chair.key, group);

@@ -146,6 +146,18 @@ describe("grouping the forms per chair", () => {
     );
   });
 
+  it("says once, not per person, when the roster names no chair at all", () => {
+    const a = person({ name: "Nora Blank", role: "mentee", chair: null });
+    const b = person({ name: "Sam Space", role: "mentee", chair: null });
+    const result = run([a, b]);
+    expect(result.documents.map((d) => [d.chairName, d.faculty])).toEqual([
+      ["Unassigned chair", [a.id, b.id]],
+    ]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: "chairs-missing", severity: "warning", cell: "" }),
+    ]);
+  });
+
   it("sends faculty with no chair to an “Unassigned chair” document, with one issue each", () => {
     const jamal = person({ name: "Jamal von Stein", role: "mentee", chair: "Tariq Moreau" });
     const nochair = person({ name: "Nora Blank", role: "mentee", chair: null });
