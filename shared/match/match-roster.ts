@@ -8,6 +8,7 @@ import type { Roster, Person } from "../roster/schema.js";
 import type { Settings } from "../rules/settings.js";
 import { personFacts, type PersonFacts } from "./people-facts.js";
 import { divisionNames } from "../roster/divisions.js";
+import { capitalise } from "../roster/text.js";
 import {
   fitsSlot,
   forbiddingRule,
@@ -513,8 +514,4 @@ function reportRequestsNotMet(
 
 function round(value: number): number {
   return Math.round(value * 10) / 10;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

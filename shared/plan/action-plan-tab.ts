@@ -7,7 +7,7 @@ import type { CellValue, MergedRange, SheetSnapshot } from "../workbook/snapshot
 import type { PatchOp, RowStyle, SheetFormat } from "../workbook/patch.js";
 import type { Person } from "../roster/schema.js";
 import type { Settings } from "../rules/settings.js";
-import { cellText, foldKey } from "../roster/text.js";
+import { capitalise, cellText, foldKey } from "../roster/text.js";
 import { meetings, programEnd, programMonths } from "./calendar.js";
 import {
   calendarHeader,
@@ -220,8 +220,4 @@ export function findHeaderRow(sheet: SheetSnapshot, header: readonly string[]): 
   return sheet.rows.findIndex((row) =>
     wanted.every((text, column) => foldKey(cellText(row[column] ?? null)) === text),
   );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

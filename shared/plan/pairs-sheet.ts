@@ -7,7 +7,7 @@ import type { CellValue, SheetSnapshot } from "../workbook/snapshot.js";
 import type { CellLink, PatchOp } from "../workbook/patch.js";
 import { quoteSheetName } from "../workbook/cell-ref.js";
 import type { Person, Roster } from "../roster/schema.js";
-import { cellText, foldKey } from "../roster/text.js";
+import { capitalise, cellText, foldKey } from "../roster/text.js";
 import type { MatchResult } from "../match/match-roster.js";
 import type { Overrides } from "../match/overrides.js";
 import { pairId, teamId } from "../match/pair-id.js";
@@ -218,10 +218,6 @@ function rowStyleOf(status: CellValue): "warning" | "muted" | null {
 
 function roleOrder(role: string | null): number {
   return role === null ? 1 : 0;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function rowKey(mentee: string, mentor: string): string {

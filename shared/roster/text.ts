@@ -58,3 +58,8 @@ export function quoteForMessage(text: string): string {
   const oneLine = text.replace(/\s+/g, " ");
   return `“${oneLine.length > 60 ? oneLine.slice(0, 57) + "…" : oneLine}”`;
 }
+
+/** "clinical mentor" → "Clinical mentor". */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
