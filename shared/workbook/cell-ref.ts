@@ -29,8 +29,3 @@ export function quoteSheetName(sheetName: string): string {
 export function cellRef(sheetName: string, rowIndex: number, columnIdx: number): string {
   return `${quoteSheetName(sheetName)}!${columnLetter(columnIdx)}${rowIndex + 1}`;
 }
-
-/** `Mentees!A14:F14`-style reference for a whole row span. */
-export function rowRef(sheetName: string, rowIndex: number, firstCol = 0): string {
-  return `${quoteSheetName(sheetName)}!${columnLetter(firstCol)}${rowIndex + 1}`;
-}
