@@ -25,8 +25,10 @@ const none: string[] = [];
 
 /**
  * The scopes any one of which a method needs, from the "Authorization" section of each
- * method on Google's reference pages (https://developers.google.com/apps-script/reference/…
- * and, for the advanced Drive service, https://developers.google.com/drive/api/reference/rest/v3/…).
+ * method on Google's reference pages (https://developers.google.com/apps-script/reference/…;
+ * for the advanced Drive service, https://developers.google.com/drive/api/reference/rest/v3/…;
+ * for the advanced Sheets service,
+ * https://developers.google.com/workspace/sheets/api/reference/rest/v4/…).
  */
 const requiredScopes: Record<string, string[]> = {
   // reference/spreadsheet/spreadsheet-app#getActiveSpreadsheet()
@@ -74,6 +76,25 @@ const requiredScopes: Record<string, string[]> = {
   ],
   // drive/api/reference/rest/v3/permissions/create
   "Drive.Permissions.create": [scope("drive"), scope("drive.file")],
+  // sheets/api/reference/rest/v4/spreadsheets/get: any one of these (drive.file for the
+  // script's own files; the roster is never read this way)
+  "Sheets.Spreadsheets.get": [
+    scope("drive"),
+    scope("drive.file"),
+    scope("drive.readonly"),
+    scope("spreadsheets"),
+    scope("spreadsheets.readonly"),
+  ],
+  // sheets/api/reference/rest/v4/spreadsheets.values/batchGet
+  "Sheets.Spreadsheets.Values.batchGet": [
+    scope("drive"),
+    scope("drive.file"),
+    scope("drive.readonly"),
+    scope("spreadsheets"),
+    scope("spreadsheets.readonly"),
+  ],
+  // sheets/api/reference/rest/v4/spreadsheets/batchUpdate
+  "Sheets.Spreadsheets.batchUpdate": [scope("drive"), scope("drive.file"), scope("spreadsheets")],
   // reference/script/script-app#newTrigger(String), #getProjectTriggers(), #deleteTrigger(Trigger)
   "ScriptApp.newTrigger": [scope("script.scriptapp")],
   "ScriptApp.getProjectTriggers": [scope("script.scriptapp")],
@@ -92,6 +113,7 @@ const services = [
   "DocumentApp",
   "DriveApp",
   "Drive",
+  "Sheets",
   "ScriptApp",
   "LockService",
   "PropertiesService",
@@ -103,18 +125,27 @@ const services = [
   "MailApp",
 ];
 
-/** `Service.member` (and `Drive.Collection.method`) as the bundle names them. */
+/**
+ * `Service.member` as the bundle names them; for the advanced services, the whole path down to
+ * the method (`Drive.Files.create`, `Sheets.Spreadsheets.Values.batchGet`).
+ */
 function serviceCalls(code: string): Set<string> {
   const found = new Set<string>();
+  const name = "[A-Za-z_$][\\w$]*";
   const pattern = new RegExp(
-    `(?<![\\w$.])(${services.join("|")})\\.([A-Za-z_$][\\w$]*)(?:\\.([A-Za-z_$][\\w$]*))?`,
+    `(?<![\\w$.])(${services.join("|")})\\.(${name})(?:\\.(${name}))?(?:\\.(${name}))?`,
     "g",
   );
   for (const match of code.matchAll(pattern)) {
-    const [, service, member, sub] = match;
-    found.add(
-      service === "Drive" && sub !== undefined ? `Drive.${member}.${sub}` : `${service}.${member}`,
-    );
+    const [, service, member, sub, method] = match;
+    if (service === "Drive" && sub !== undefined) found.add(`Drive.${member}.${sub}`);
+    else if (service === "Sheets" && sub !== undefined)
+      found.add(
+        sub === "Values" && method !== undefined
+          ? `Sheets.${member}.Values.${method}`
+          : `Sheets.${member}.${sub}`,
+      );
+    else found.add(`${service}.${member}`);
   }
   return found;
 }
@@ -150,8 +181,9 @@ describe("the pushed Apps Script project", () => {
     const { code, built } = await pushedProject();
     const handlers = [
       ...[...code.matchAll(/addItem\("[^"]+","(\w+)"\)/g)].map((m) => m[1]!),
-      ...[...code.matchAll(/newTrigger\((\w+)\)/g)].map((m) => {
-        const constant = new RegExp(`${m[1]}="(\\w+)"`).exec(code);
+      ...[...code.matchAll(/newTrigger\(([\w$]+)\)/g)].map((m) => {
+        // A minified name may hold `$`, which a RegExp must escape.
+        const constant = new RegExp(`${m[1]!.replace(/\$/g, "\\$")}="(\\w+)"`).exec(code);
         return constant?.[1] ?? m[1]!;
       }),
     ];
@@ -167,7 +199,7 @@ describe("the pushed Apps Script project", () => {
     expect(sidebar.match(/<\/script>/g)).toHaveLength(1);
   });
 
-  it("asks for the pinned scopes, V8 and the Drive v3 advanced service", async () => {
+  it("asks for the pinned scopes, V8 and the Drive v3 and Sheets v4 advanced services", async () => {
     const manifest = JSON.parse((await pushedProject()).manifest) as {
       runtimeVersion: string;
       oauthScopes: string[];
@@ -179,6 +211,7 @@ describe("the pushed Apps Script project", () => {
     expect(manifest.oauthScopes).not.toContain(scope("spreadsheets"));
     expect(manifest.dependencies.enabledAdvancedServices).toEqual([
       { userSymbol: "Drive", serviceId: "drive", version: "v3" },
+      { userSymbol: "Sheets", serviceId: "sheets", version: "v4" },
     ]);
   });
 
@@ -198,5 +231,13 @@ describe("the pushed Apps Script project", () => {
       for (const s of granted) used.add(s);
     }
     expect([...used].sort()).toEqual([...pinnedScopes].sort());
+    // The additional plan spreadsheets are read and written through the Sheets API.
+    for (const call of [
+      "Sheets.Spreadsheets.get",
+      "Sheets.Spreadsheets.Values.batchGet",
+      "Sheets.Spreadsheets.batchUpdate",
+    ])
+      expect(calls, call).toContain(call);
+    expect(code).not.toMatch(/SpreadsheetApp\.openBy/);
   });
 });

@@ -5,6 +5,7 @@
  */
 const folderType = "application/vnd.google-apps.folder";
 const documentType = "application/vnd.google-apps.document";
+export const spreadsheetType = "application/vnd.google-apps.spreadsheet";
 
 type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 
@@ -34,10 +35,15 @@ export function createFolder(name: string): string {
 
 /** A document of ours with this name in the folder (a run killed before it saved the id). */
 export function findDocument(folderId: string, name: string): string | null {
+  return findFile(folderId, name, documentType);
+}
+
+/** A file of ours of this type with this name in the folder, if any. */
+export function findFile(folderId: string, name: string, mimeType: string): string | null {
   requireDrive();
   const escaped = name.replace(/\\/g, "\\\\").replace(/'/g, "\\'");
   const found = Drive!.Files.list({
-    q: `'${folderId}' in parents and name = '${escaped}' and mimeType = '${documentType}' and trashed = false`,
+    q: `'${folderId}' in parents and name = '${escaped}' and mimeType = '${mimeType}' and trashed = false`,
     fields: "files(id)",
     pageSize: 1,
   });
@@ -45,8 +51,13 @@ export function findDocument(folderId: string, name: string): string | null {
 }
 
 export function createDocument(folderId: string, name: string): string {
+  return createFile(folderId, name, documentType);
+}
+
+/** A new, empty Google Docs/Sheets file in the folder. */
+export function createFile(folderId: string, name: string, mimeType: string): string {
   requireDrive();
-  return Drive!.Files.create({ name, mimeType: documentType, parents: [folderId] }).id!;
+  return Drive!.Files.create({ name, mimeType, parents: [folderId] }).id!;
 }
 
 /**

@@ -21,6 +21,12 @@ export interface WrittenDocument {
   shared: boolean;
 }
 
+/** The program folder when an earlier run made it (and it is not trashed); never creates it. */
+export function existingProgramFolder(): string | null {
+  const saved = properties().getProperty(keys.folder);
+  return saved !== null && liveFile(saved) !== null ? saved : null;
+}
+
 export function programFolder(spreadsheetName: string): string {
   const saved = properties().getProperty(keys.folder);
   if (saved !== null && liveFile(saved) !== null) return saved;

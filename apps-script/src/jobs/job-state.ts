@@ -22,6 +22,10 @@ const jobSchema = z.object({
   executions: z.number().int(),
   tabsCreated: z.number().int(),
   tabsUpdated: z.number().int(),
+  /** New and updated tabs by additional plan spreadsheet (all counted in the two above). */
+  planBooks: z
+    .array(z.object({ file: z.string(), created: z.number().int(), updated: z.number().int() }))
+    .default([]),
   documents: z.number().int(),
   facultyAdded: z.number().int(),
   notShared: z.array(z.string()),

@@ -2,8 +2,9 @@
  * Runs a user action as a job that survives Apps Script's six-minute limit. Each execution
  * holds the document lock, reads the spreadsheet, calls the core (pure and deterministic, with
  * the clock reading saved when the job started) and applies what is still to do, in an order
- * that keeps the spreadsheet consistent: new and changed plan tabs, then Pairs/Issues/Program
- * (whose links need the tabs), then the chairs' documents, then the Forms log rows (written
+ * that keeps the spreadsheet consistent: new and changed plan tabs (in this spreadsheet, then in
+ * the additional plan spreadsheets), then Pairs/Issues/Program (whose links need the tabs),
+ * then the chairs' documents, then the Forms log rows (written
  * only once the documents exist). It stops well before the limit, saves its progress and
  * leaves a trigger to continue. Every step is idempotent, so an execution killed anywhere
  * is repaired by the next one: tabs already made produce no step, documents are found again.
@@ -13,12 +14,18 @@ import {
   prepareWorkbook,
   type ConferenceFormsDocument,
   type PatchOp,
+  type PlanWorkbook,
   type PrepareWorkbookResult,
 } from "../../../shared/index.js";
 import { readSnapshot } from "../sheets/read-snapshot.js";
 import { applyOp } from "../sheets/apply-patch.js";
 import { removeTemporarySheets } from "../sheets/temporary-sheets.js";
-import { programFolder, writeChairDocument } from "../docs/write-chair-document.js";
+import { PlanBooks } from "../sheets/plan-books.js";
+import {
+  existingProgramFolder,
+  programFolder,
+  writeChairDocument,
+} from "../docs/write-chair-document.js";
 import { pendingPreset, savedMapping, choosePreset } from "../preferences.js";
 import { withDocumentLock } from "./lock.js";
 import { clearContinuation, scheduleContinuation } from "./continuation.js";
@@ -49,7 +56,17 @@ export interface RunOutcome {
 
 type Step =
   | { kind: "op"; op: PatchOp; tab: "new" | "update" | null }
+  /** A chunk of an additional plan spreadsheet's ops, written in one batchUpdate. */
+  | { kind: "book"; file: string; ops: PatchOp[] }
   | { kind: "document"; document: ConferenceFormsDocument };
+
+/**
+ * Ops per step in an additional plan spreadsheet, one batchUpdate each: a new tab's requests
+ * are about 75 kB, so a step of new tabs sends about 0.75 MB (well below the ~2 MB limit).
+ */
+const bookOpsPerStep = 10;
+/** …and a step's ops stay below this much JSON (a new tab's op is about 7 kB). */
+const bookCharsPerStep = 100_000;
 
 /** A menu click or a sidebar button: starts the job, or continues it when it is this one. */
 export function runAction(action: JobAction): RunOutcome {
@@ -118,6 +135,7 @@ function startJob(action: JobAction): Job {
     executions: 0,
     tabsCreated: 0,
     tabsUpdated: 0,
+    planBooks: [],
     documents: 0,
     facultyAdded: 0,
     notShared: [],
@@ -136,7 +154,10 @@ function runExecution(job: Job, startedAt: number): RunOutcome {
   job.executions++;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   removeTemporarySheets(spreadsheet);
-  const prepared = prepare(job, spreadsheet);
+  const name = spreadsheet.getName();
+  const books = new PlanBooks((n) => `${name} – action plans ${n}`);
+  const planWorkbooks = job.action === "plans" ? books.read(existingProgramFolder()) : [];
+  const prepared = prepare(job, spreadsheet, books, planWorkbooks);
   if (!prepared.ok) {
     endJob();
     clearContinuation();
@@ -155,6 +176,7 @@ function runExecution(job: Job, startedAt: number): RunOutcome {
   const logOps = new Set(prepared.forms?.patch.ops ?? []);
   if (job.total === 0) job.total = steps.length;
   const fileUrls = new Map<string, string>();
+  const tabUrl = (file: string, sheet: string) => books.tabUrl(file, sheet);
   let folderId: string | null = null;
   for (let i = 0; i < steps.length; i++) {
     const stepStart = Date.now();
@@ -174,20 +196,40 @@ function runExecution(job: Job, startedAt: number): RunOutcome {
     }
     const step = steps[i]!;
     if (step.kind === "op" && step.tab === null && !logOps.has(step.op)) {
-      // Pairs, Issues, Program: the same content as an earlier execution wrote is skipped.
-      const hash = textKey(JSON.stringify(step.op));
+      // Pairs, Issues, Program: the same content as an earlier execution wrote is skipped
+      // (the same content linking to the same plan spreadsheets).
+      const hash = textKey(JSON.stringify(step.op) + books.signature());
       if (!job.sheetsWritten.includes(hash)) {
-        applyOp(spreadsheet, step.op, { fileUrls });
+        applyOp(spreadsheet, step.op, { fileUrls, tabUrl });
         job.sheetsWritten.push(hash);
         saveJob(job);
       }
     } else if (step.kind === "op") {
-      applyOp(spreadsheet, step.op, { fileUrls });
+      applyOp(spreadsheet, step.op, { fileUrls, tabUrl });
       if (step.tab === "new") job.tabsCreated++;
       if (step.tab === "update") job.tabsUpdated++;
       progressed = true;
+    } else if (step.kind === "book") {
+      const written = books.apply(
+        step.file,
+        step.ops,
+        () => (folderId ??= programFolder(name)),
+        tabUrl,
+      );
+      job.tabsCreated += written.created;
+      job.tabsUpdated += written.updated;
+      const counts = job.planBooks.find((book) => book.file === step.file);
+      if (counts === undefined)
+        job.planBooks.push({ file: step.file, created: written.created, updated: written.updated });
+      else {
+        counts.created += written.created;
+        counts.updated += written.updated;
+      }
+      // Saved with the work, so a continuation reports these tabs too.
+      saveJob(job);
+      progressed = true;
     } else {
-      folderId ??= programFolder(spreadsheet.getName());
+      folderId ??= programFolder(name);
       const wrote = writeDocument(job, step.document, folderId, prepared, fileUrls);
       progressed ||= wrote;
     }
@@ -208,8 +250,9 @@ function runExecution(job: Job, startedAt: number): RunOutcome {
 function prepare(
   job: Job,
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  books: PlanBooks,
+  planWorkbooks: PlanWorkbook[],
 ): PrepareWorkbookResult {
-  const name = spreadsheet.getName();
   return prepareWorkbook({
     snapshot: readSnapshot(spreadsheet),
     today: job.today,
@@ -217,7 +260,7 @@ function prepare(
     preset: job.preset ?? undefined,
     mapping: savedMapping(),
     ...(job.action === "plans"
-      ? { plans: { tabBudget, planWorkbookName: (n: number) => `${name} – action plans ${n}` } }
+      ? { plans: { tabBudget, planWorkbookName: books.name, planWorkbooks } }
       : {}),
     ...(job.action === "forms" ? { forms: { templates: defaultFormTemplates } } : {}),
   });
@@ -225,12 +268,30 @@ function prepare(
 
 /** The patch and documents in the order that keeps the spreadsheet consistent. */
 function jobSteps(prepared: PrepareWorkbookResult & { ok: true }): Step[] {
+  const bookSteps = (prepared.plans?.planWorkbookPatches ?? []).flatMap(({ file, patch }) => {
+    const chunks: Step[] = [];
+    let ops: PatchOp[] = [];
+    let chars = 0;
+    for (const op of patch.ops) {
+      const size = JSON.stringify(op).length;
+      if (ops.length >= bookOpsPerStep || (ops.length > 0 && chars + size > bookCharsPerStep)) {
+        chunks.push({ kind: "book", file, ops });
+        ops = [];
+        chars = 0;
+      }
+      ops.push(op);
+      chars += size;
+    }
+    if (ops.length > 0) chunks.push({ kind: "book", file, ops });
+    return chunks;
+  });
   const tabOps = new Set(prepared.plans?.tabOps ?? []);
   const logOps = new Set(prepared.forms?.patch.ops ?? []);
   const ops = prepared.patch.ops;
   const tabKind = (op: PatchOp) => (op.op === "setSheet" ? "new" : "update");
   return [
     ...ops.filter((op) => tabOps.has(op)).map((op): Step => ({ kind: "op", op, tab: tabKind(op) })),
+    ...bookSteps,
     ...ops
       .filter((op) => !tabOps.has(op) && !logOps.has(op))
       .map((op): Step => ({ kind: "op", op, tab: null })),

@@ -1,7 +1,7 @@
 /**
  * What the script keeps between runs, in the spreadsheet's document properties (they travel
  * with the spreadsheet and every editor's run sees them): the running job, the saved column
- * mapping, the preset chosen for the next run, the program folder and each document's id.
+ * mapping, the preset chosen for the next run, the program folder, each document's id and each additional plan spreadsheet's id.
  */
 type Properties = GoogleAppsScript.Properties.Properties;
 
@@ -15,6 +15,8 @@ export const keys = {
   document: (titleKey: string) => `${prefix}document.${titleKey}`,
   documentDone: (titleKey: string) => `${prefix}job.document.${titleKey}`,
   documentDonePrefix: `${prefix}job.document.`,
+  /** The file id of the n-th (n ≥ 2) additional plan spreadsheet. */
+  planBook: (n: number) => `${prefix}planBook.${n}`,
 } as const;
 
 export function properties(): Properties {

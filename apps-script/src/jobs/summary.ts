@@ -12,13 +12,15 @@ export function summaryLines(job: Job, prepared: PrepareWorkbookResult & { ok: t
     lines.push(
       `Action plans: ${job.tabsCreated} tabs created, ${job.tabsUpdated} updates to existing tabs (typed answers are never touched).`,
     );
-    const overflow = (prepared.plans?.planWorkbookPatches ?? []).reduce(
-      (sum, book) => sum + book.patch.ops.filter((op) => op.op === "setSheet").length,
-      0,
-    );
-    if (overflow > 0)
+    const books = job.planBooks.filter((book) => book.created + book.updated > 0);
+    if (books.length > 0)
       lines.push(
-        `${overflow} more action-plan tabs do not fit in this spreadsheet (Google Sheets holds about 200 sheets); they are listed in the Pairs sheet but were not created.`,
+        `Tabs that do not fit in this spreadsheet (Google Sheets holds about 200 sheets) are in additional spreadsheets in the program folder, linked from the Pairs sheet: ${books
+          .map(
+            (book) =>
+              `${book.created} new${book.updated > 0 ? ` and ${book.updated} updates` : ""} in “${book.file}”`,
+          )
+          .join(", ")}.`,
       );
   }
   if (job.action === "forms") {

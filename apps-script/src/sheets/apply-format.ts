@@ -9,12 +9,12 @@ import {
   type RowStyle,
   type SheetFormat,
 } from "../../../shared/index.js";
-import { linkRuns, parseTarget, type CellUrl } from "./links.js";
+import { linkRuns, parseTarget, type CellUrl, type TabUrl } from "./links.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const look = {
+export const look = {
   headerFill: "#dce6f1",
   warningFill: "#fff2cc",
   errorFill: "#f8d7da",
@@ -24,13 +24,14 @@ const look = {
 } as const;
 
 /** Sheets measures columns in pixels; the core in characters. */
-const pixelsPerCharacter = 7;
+export const pixelsPerCharacter = 7;
 
 export function applySheetFormat(
   spreadsheet: Spreadsheet,
   sheet: Sheet,
   format: SheetFormat,
   grid: readonly CellValue[][],
+  tabUrl?: TabUrl,
 ): void {
   const height = Math.max(1, grid.length);
   const width = Math.max(1, grid[0]?.length ?? 0);
@@ -95,7 +96,7 @@ export function applySheetFormat(
       )
       .setDataValidation(rule);
   }
-  links(spreadsheet, sheet, format, grid);
+  links(spreadsheet, sheet, format, grid, tabUrl);
   if (format.freezeRows !== undefined) sheet.setFrozenRows(format.freezeRows);
   if (format.freezeColumns !== undefined) sheet.setFrozenColumns(format.freezeColumns);
   // `fitToWidth` is a print setting Apps Script cannot set; Sheets asks when printing.
@@ -138,12 +139,16 @@ function rowStyles(
   }
 }
 
-/** Links to places in this spreadsheet; links into other files are left as plain text. */
+/**
+ * Links to places in this spreadsheet, and to tabs of the additional plan spreadsheets when
+ * `tabUrl` knows them (other links into other files are left as plain text).
+ */
 function links(
   spreadsheet: Spreadsheet,
   sheet: Sheet,
   format: SheetFormat,
   grid: readonly CellValue[][],
+  tabUrl: TabUrl | undefined,
 ): void {
   const gids = new Map<string, number>();
   const gidOf = (name: string): number | undefined => {
@@ -155,12 +160,16 @@ function links(
   };
   const urls: CellUrl[] = [];
   for (const link of format.links ?? []) {
-    if (link.file !== undefined) continue;
     const { sheet: name, a1 } = parseTarget(link.target);
-    const gid = gidOf(name);
-    if (gid === undefined) continue;
     const value = grid[link.row]?.[link.column];
     const text = typeof value === "string" && value !== "" ? value : link.target;
+    if (link.file !== undefined) {
+      const url = tabUrl?.(link.file, name);
+      if (url !== undefined) urls.push({ row: link.row, column: link.column, text, url });
+      continue;
+    }
+    const gid = gidOf(name);
+    if (gid === undefined) continue;
     urls.push({ row: link.row, column: link.column, text, url: `#gid=${gid}&range=${a1}` });
   }
   linkRuns(sheet, urls);

@@ -5,7 +5,7 @@
  */
 import { looksLikeFormula, type CellValue, type PatchOp } from "../../../shared/index.js";
 import { applySheetFormat } from "./apply-format.js";
-import { linkRuns, type CellUrl } from "./links.js";
+import { linkRuns, type CellUrl, type TabUrl } from "./links.js";
 import { temporarySheetName } from "./temporary-sheets.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -14,6 +14,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface ApplyOptions {
   /** Files this run created, by the name the patch writes (the Forms log's File column). */
   fileUrls?: ReadonlyMap<string, string>;
+  /** Tabs of the additional plan spreadsheets, for links with a `file` (the Pairs sheet's). */
+  tabUrl?: TabUrl;
 }
 
 export function applyOp(spreadsheet: Spreadsheet, op: PatchOp, options: ApplyOptions = {}): void {
@@ -35,14 +37,14 @@ export function applyOp(spreadsheet: Spreadsheet, op: PatchOp, options: ApplyOpt
     resetFormats(existing);
     writeBlock(existing, 0, 0, grid, columnFormats);
     clearBeyond(existing, grid);
-    applySheetFormat(spreadsheet, existing, op.format ?? {}, grid);
+    applySheetFormat(spreadsheet, existing, op.format ?? {}, grid, options.tabUrl);
     linkFiles(existing, 0, 0, grid, options.fileUrls);
     return;
   }
   const index = op.position === "start" ? 0 : spreadsheet.getNumSheets();
   const building = spreadsheet.insertSheet(temporarySheetName(op.sheet), index);
   writeBlock(building, 0, 0, grid, columnFormats);
-  applySheetFormat(spreadsheet, building, op.format ?? {}, grid);
+  applySheetFormat(spreadsheet, building, op.format ?? {}, grid, options.tabUrl);
   linkFiles(building, 0, 0, grid, options.fileUrls);
   building.setName(op.sheet);
 }

@@ -1,6 +1,9 @@
 /** Hyperlinked cells, written as rich text one contiguous run of a column at a time. */
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** The URL of a tab in another file (`CellLink.file`), or undefined when it is unknown. */
+export type TabUrl = (file: string, sheet: string) => string | undefined;
+
 export interface CellUrl {
   row: number;
   column: number;

@@ -1,10 +1,12 @@
 /**
- * The advanced Drive service (API v3) and DocumentApp over one in-memory Drive. As with the
+ * The advanced Drive service (API v3) and DocumentApp over one in-memory Drive (whose
+ * spreadsheets the fake Sheets API of sheets-api.ts reads and writes). As with the
  * `drive.file` scope, the script sees only files it created: anything else is "not found".
  * Documents hold paragraphs (with heading and bold/italic ranges), tables and page breaks;
  * Text ranges out of bounds are rejected, and the last paragraph cannot be removed.
  */
 import type { Runtime } from "./runtime.js";
+import { newApiBook, type ApiBook } from "./sheets-api.js";
 
 export interface DriveFile {
   id: string;
@@ -15,6 +17,8 @@ export interface DriveFile {
   createdByScript: boolean;
   permissions: { id: string; emailAddress: string; role: string; notified: boolean }[];
   body?: FakeBody;
+  /** A Google Sheets file's content, read and written through the fake Sheets API. */
+  book?: ApiBook;
 }
 
 type Element = FakeParagraph | FakeTable | { kind: "pageBreak" };
@@ -31,6 +35,10 @@ export class FakeDrive {
     const file = this.files.get(id);
     if (file === undefined || !file.createdByScript) throw new Error(`File not found: ${id}.`);
     return file;
+  }
+
+  spreadsheets(): DriveFile[] {
+    return [...this.files.values()].filter((file) => file.book !== undefined && !file.trashed);
   }
 
   documents(): DriveFile[] {
@@ -55,6 +63,7 @@ export class FakeDrive {
             permissions: [],
           };
           if (file.mimeType === "application/vnd.google-apps.document") file.body = new FakeBody();
+          if (file.mimeType === "application/vnd.google-apps.spreadsheet") file.book = newApiBook();
           this.files.set(file.id, file);
           return { id: file.id, name: file.name, mimeType: file.mimeType };
         },

@@ -1,7 +1,8 @@
 /**
  * The pushed project (Code.js, sidebar.html, appsscript.json, built once per test run into a
  * temp folder) loaded into a Node `vm` context with the fake services: a spreadsheet seeded
- * from a roster file, its Drive, document properties, triggers and the document lock.
+ * from a roster file, its Drive (with the Sheets API over its spreadsheets), document
+ * properties, triggers and the document lock.
  */
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -13,6 +14,7 @@ import type { WorkbookSnapshot } from "../../../shared/index.js";
 import { Runtime } from "./runtime.js";
 import { FakeSpreadsheet, fakeSpreadsheetApp, type Value } from "./spreadsheet.js";
 import { FakeDrive } from "./drive-docs.js";
+import { FakeSheetsApi, sheetGrid, sheetLinks } from "./sheets-api.js";
 import {
   FakeProperties,
   FakeScriptApp,
@@ -64,6 +66,7 @@ export interface RunResult {
 export class World {
   readonly runtime = new Runtime();
   readonly drive = new FakeDrive(this.runtime);
+  readonly sheetsApi = new FakeSheetsApi(this.drive, this.runtime);
   readonly properties = new FakeProperties(this.runtime);
   readonly scriptApp = new FakeScriptApp(this.runtime);
   readonly spreadsheet: FakeSpreadsheet;
@@ -104,6 +107,7 @@ export class World {
       SpreadsheetApp: fakeSpreadsheetApp(this.spreadsheet),
       DocumentApp: this.drive.documentApp(),
       Drive: this.drive.service(),
+      Sheets: this.sheetsApi.service(),
       PropertiesService: this.properties.service(),
       ScriptApp: this.scriptApp.service(),
       LockService: fakeLockService(runtime),
@@ -153,7 +157,10 @@ export class World {
     return alert;
   }
 
-  /** Everything a user could see: sheets in order with values, links and text formats; documents. */
+  /**
+   * Everything a user could see: sheets in order with values, links and text formats; the
+   * additional plan spreadsheets; documents.
+   */
   state(): unknown {
     return {
       sheets: this.spreadsheet.sheets.map((sheet) => ({
@@ -165,6 +172,17 @@ export class World {
           ),
         ),
         merges: sheet.merges.length,
+      })),
+      planBooks: this.drive.spreadsheets().map((file) => ({
+        name: file.name,
+        parents: file.parents.length,
+        sheets: file.book!.sheets.map((sheet) => ({
+          name: sheet.title,
+          values: sheetGrid(sheet),
+          links: [...sheetLinks(sheet)].map(([cell, url]) => `${cell}→${linkTarget(url)}`),
+          merges: sheet.merges.length,
+          frozenRows: sheet.frozenRowCount,
+        })),
       })),
       documents: this.drive.documents().map((file) => ({
         name: file.name,
