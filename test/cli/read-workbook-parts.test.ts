@@ -172,7 +172,10 @@ describe("xlsx values survive a write and a read", () => {
   it("for any mix of strings, numbers, booleans and dates", async () => {
     const value = fc.oneof(
       fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/^[=+-@]/.test(s)),
-      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }),
+      // A spreadsheet has no negative zero: -0 is written, and read back, as 0.
+      fc
+        .double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 })
+        .map((n) => (Object.is(n, -0) ? 0 : n)),
       fc.integer({ min: -1000, max: 1000 }),
       fc.boolean(),
       fc
