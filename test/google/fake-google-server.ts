@@ -1,0 +1,663 @@
+/**
+ * A loopback stand-in for the token endpoint, Sheets v4, Docs v1 and Drive v3: only the
+ * endpoints the Google mode uses, with in-memory state, checking request shapes the way the
+ * real APIs would reject them (field masks, body size, grid bounds, UTF-16 indexes, text
+ * written as stringValue) and able to answer 429/5xx on demand.
+ *
+ * Documents are one UTF-16 string per body, index i at offset i − 1 (index 0 is the section
+ * break), with private-use characters for the structure: table start, row start, cell start
+ * (an empty cell is cell start + "\n") and page break. Table layout as the Docs API reports it.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { verify } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import type { WorkbookSnapshot } from "../../shared/index.js";
+
+export const TABLE = "\uE000";
+export const ROW = "\uE001";
+export const CELL = "\uE002";
+export const PAGE_BREAK = "\uE003";
+const markers = new Set([TABLE, ROW, CELL, PAGE_BREAK]);
+
+/** Google's documented request size; our client should stay below it. */
+export const maxBodyBytes = 2 * 1024 * 1024;
+
+type Json = Record<string, unknown>;
+
+export interface FakeCell {
+  userEnteredValue?: { stringValue?: string; numberValue?: number; boolValue?: boolean };
+  userEnteredFormat?: Json & {
+    numberFormat?: { type?: string; pattern?: string };
+    textFormat?: Json;
+  };
+}
+
+export interface FakeSheet {
+  sheetId: number;
+  title: string;
+  rowCount: number;
+  columnCount: number;
+  frozenRowCount?: number;
+  cells: Map<string, FakeCell>;
+  merges: {
+    startRowIndex: number;
+    endRowIndex: number;
+    startColumnIndex: number;
+    endColumnIndex: number;
+    sheetId: number;
+  }[];
+  validations: number;
+}
+
+export interface FakeSpreadsheet {
+  id: string;
+  title: string;
+  sheets: FakeSheet[];
+}
+
+export interface FakeDocument {
+  id: string;
+  text: string;
+  textStyles: { start: number; end: number; style: Json }[];
+  paragraphStyles: { start: number; end: number; style: Json }[];
+  columnWidths: number;
+}
+
+export interface FakeFile {
+  id: string;
+  name: string;
+  mimeType: string;
+  parents: string[];
+  trashed: boolean;
+  permissions: {
+    id: string;
+    type: string;
+    role: string;
+    emailAddress: string;
+    notified: boolean;
+  }[];
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  bytes: number;
+  body: unknown;
+  status: number;
+}
+
+export class FakeGoogle {
+  readonly spreadsheets = new Map<string, FakeSpreadsheet>();
+  readonly documents = new Map<string, FakeDocument>();
+  readonly files = new Map<string, FakeFile>();
+  readonly log: LoggedRequest[] = [];
+  /** Scopes asked for in token exchanges. */
+  readonly scopes: string[] = [];
+  /** E-mails Drive refuses to share with. */
+  readonly refuseShareTo = new Set<string>();
+  private failures: { match: string; status: number; times: number }[] = [];
+  private tokens = new Set<string>();
+  private nextId = 1;
+  private server: Server | null = null;
+  rootUrl = "";
+
+  constructor(private readonly publicKey: string) {}
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.rootUrl = `http://127.0.0.1:${port}/`;
+    return this.rootUrl;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** The next `times` requests whose "METHOD path" contains `match` get `status`. */
+  failNext(match: string, status: number, times = 1): void {
+    this.failures.push({ match, status, times });
+  }
+
+  seedSpreadsheet(id: string, title: string, snapshot: WorkbookSnapshot): void {
+    const sheets = snapshot.sheets.map((sheet, i): FakeSheet => {
+      const cells = new Map<string, FakeCell>();
+      sheet.rows.forEach((row, r) =>
+        row.forEach((value, c) => {
+          if (value === null || value === "") return;
+          const cell: FakeCell =
+            typeof value === "string"
+              ? { userEnteredValue: { stringValue: value } }
+              : typeof value === "number"
+                ? { userEnteredValue: { numberValue: value } }
+                : typeof value === "boolean"
+                  ? { userEnteredValue: { boolValue: value } }
+                  : {
+                      userEnteredValue: { numberValue: value.getTime() / 86_400_000 + 25_569 },
+                      userEnteredFormat: { numberFormat: { type: "DATE", pattern: "yyyy-mm-dd" } },
+                    };
+          cells.set(`${r},${c}`, cell);
+        }),
+      );
+      const width = Math.max(0, ...sheet.rows.map((row) => row.length));
+      return {
+        sheetId: i === 0 ? 0 : 1000 + i,
+        title: sheet.name,
+        rowCount: Math.max(1000, sheet.rows.length),
+        columnCount: Math.max(26, width),
+        cells,
+        merges: (sheet.merges ?? []).map((m) => ({
+          sheetId: i === 0 ? 0 : 1000 + i,
+          startRowIndex: m.top,
+          endRowIndex: m.bottom + 1,
+          startColumnIndex: m.left,
+          endColumnIndex: m.right + 1,
+        })),
+        validations: 0,
+      };
+    });
+    this.spreadsheets.set(id, { id, title, sheets });
+  }
+
+  /** A sheet's values as batchGet gives them (UNFORMATTED_VALUE, dates as text). */
+  values(spreadsheetId: string, title: string): unknown[][] {
+    const sheet = this.sheet(spreadsheetId, title);
+    return sheet === undefined ? [] : sheetValues(sheet);
+  }
+
+  sheet(spreadsheetId: string, title: string): FakeSheet | undefined {
+    return this.spreadsheets.get(spreadsheetId)?.sheets.find((s) => s.title === title);
+  }
+
+  /** A document's text, structure markers dropped (cells end with their "\n"). */
+  documentText(id: string): string {
+    return [...(this.documents.get(id)?.text ?? "")].filter((ch) => !markers.has(ch)).join("");
+  }
+
+  /** A new empty document with `requests` applied as one batchUpdate would (for unit tests). */
+  renderNew(requests: readonly Json[]): FakeDocument {
+    const doc: FakeDocument = {
+      id: "unit",
+      text: "\n",
+      textStyles: [],
+      paragraphStyles: [],
+      columnWidths: 0,
+    };
+    for (const request of requests) docRequest(doc, request);
+    this.documents.set(doc.id, doc);
+    return doc;
+  }
+
+  /** The text at a Docs index range. */
+  textAt(id: string, start: number, end: number): string {
+    return (this.documents.get(id)?.text ?? "").slice(start - 1, end - 1);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const path = decodeURIComponent(url.pathname);
+    const method = req.method ?? "GET";
+    const entry: LoggedRequest = {
+      method,
+      path,
+      query: url.searchParams,
+      bytes: raw.length,
+      body: undefined,
+      status: 200,
+    };
+    this.log.push(entry);
+    const reply = (status: number, body: unknown) => {
+      entry.status = status;
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    };
+    const fail = (status: number, message: string) =>
+      reply(status, { error: { code: status, message, status: "FAILED" } });
+    try {
+      const failure = this.failures.find(
+        (f) => f.times > 0 && `${method} ${path}`.includes(f.match),
+      );
+      if (failure !== undefined) {
+        failure.times--;
+        return fail(failure.status, "injected failure");
+      }
+      if (path === "/token" && method === "POST") return reply(...this.token(raw.toString("utf8")));
+      const auth = req.headers.authorization ?? "";
+      if (!this.tokens.has(auth.replace(/^Bearer /, ""))) return fail(401, "no valid access token");
+      if (raw.length > maxBodyBytes) return fail(413, `request body of ${raw.length} bytes`);
+      const body = raw.length === 0 ? undefined : (JSON.parse(raw.toString("utf8")) as Json);
+      entry.body = body;
+      const [status, out] = this.route(method, path, url.searchParams, body);
+      return reply(status, out);
+    } catch (error) {
+      return fail(400, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private token(form: string): [number, unknown] {
+    const params = new URLSearchParams(form);
+    const assertion = params.get("assertion") ?? "";
+    const [header, payload, signature] = assertion.split(".");
+    if (
+      params.get("grant_type") !== "urn:ietf:params:oauth:grant-type:jwt-bearer" ||
+      header === undefined ||
+      payload === undefined ||
+      signature === undefined ||
+      !verify(
+        "RSA-SHA256",
+        Buffer.from(`${header}.${payload}`),
+        this.publicKey,
+        Buffer.from(signature, "base64url"),
+      )
+    )
+      return [400, { error: "invalid_grant", error_description: "bad assertion" }];
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
+      scope?: string;
+    };
+    this.scopes.push(...(claims.scope ?? "").split(" ").filter((s) => s !== ""));
+    const token = `token-${this.nextId++}`;
+    this.tokens.add(token);
+    return [200, { access_token: token, token_type: "Bearer", expires_in: 3600 }];
+  }
+
+  private route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: Json | undefined,
+  ): [number, unknown] {
+    let m: RegExpExecArray | null;
+    if ((m = /^\/v4\/spreadsheets\/([^/:]+)$/.exec(path)) && method === "GET") {
+      const book = this.book(m[1]!);
+      if (book === null)
+        return [404, { error: { code: 404, message: "Requested entity was not found." } }];
+      if (!query.has("fields")) throw new Error("spreadsheets.get without a field mask");
+      return [
+        200,
+        {
+          properties: { title: book.title },
+          sheets: book.sheets.map((s, index) => ({
+            properties: {
+              sheetId: s.sheetId,
+              title: s.title,
+              index,
+              gridProperties: { rowCount: s.rowCount, columnCount: s.columnCount },
+            },
+            ...(s.merges.length > 0 ? { merges: s.merges } : {}),
+          })),
+        },
+      ];
+    }
+    if ((m = /^\/v4\/spreadsheets\/([^/:]+)\/values:batchGet$/.exec(path)) && method === "GET") {
+      const book = this.book(m[1]!);
+      if (book === null) return [404, { error: { code: 404, message: "not found" } }];
+      if (query.get("valueRenderOption") !== "UNFORMATTED_VALUE")
+        throw new Error("batchGet without UNFORMATTED_VALUE");
+      const ranges = [...query.getAll("ranges"), ...query.getAll("ranges[]")];
+      return [
+        200,
+        {
+          spreadsheetId: book.id,
+          valueRanges: ranges.map((range) => {
+            const title = range.replace(/^'|'$/g, "").replace(/''/g, "'");
+            const sheet = book.sheets.find((s) => s.title === title);
+            if (sheet === undefined) throw new Error(`Unable to parse range: ${range}`);
+            const values = sheetValues(sheet);
+            return { range, majorDimension: "ROWS", ...(values.length > 0 ? { values } : {}) };
+          }),
+        },
+      ];
+    }
+    if ((m = /^\/v4\/spreadsheets\/([^/:]+):batchUpdate$/.exec(path)) && method === "POST") {
+      const book = this.book(m[1]!);
+      if (book === null) return [404, { error: { code: 404, message: "not found" } }];
+      const copy = structuredClone(book);
+      for (const request of (body?.requests ?? []) as Json[]) sheetRequest(copy, request);
+      this.spreadsheets.set(book.id, copy);
+      return [200, { spreadsheetId: book.id, replies: [] }];
+    }
+    if ((m = /^\/v1\/documents\/([^/:]+)$/.exec(path)) && method === "GET") {
+      const doc = this.documents.get(m[1]!);
+      if (doc === undefined) return [404, { error: { code: 404, message: "not found" } }];
+      if (!query.has("fields")) throw new Error("documents.get without a field mask");
+      return [
+        200,
+        {
+          body: {
+            content: [
+              { startIndex: 0, endIndex: 1, sectionBreak: {} },
+              { startIndex: 1, endIndex: doc.text.length + 1 },
+            ],
+          },
+        },
+      ];
+    }
+    if ((m = /^\/v1\/documents\/([^/:]+):batchUpdate$/.exec(path)) && method === "POST") {
+      const doc = this.documents.get(m[1]!);
+      if (doc === undefined) return [404, { error: { code: 404, message: "not found" } }];
+      const copy = structuredClone(doc);
+      for (const request of (body?.requests ?? []) as Json[]) docRequest(copy, request);
+      this.documents.set(doc.id, copy);
+      return [200, { documentId: doc.id, replies: [] }];
+    }
+    if (path === "/drive/v3/files" && method === "GET") {
+      if (!query.has("fields")) throw new Error("files.list without fields");
+      const q = query.get("q") ?? "";
+      const unquote = (s: string) => s.replace(/\\(.)/g, "$1");
+      const str = "'((?:[^'\\\\]|\\\\.)*)'";
+      const parent = new RegExp(`${str} in parents`).exec(q)?.[1];
+      const name = new RegExp(`name = ${str}`).exec(q)?.[1];
+      const mime = new RegExp(`mimeType = ${str}`).exec(q)?.[1];
+      const files = [...this.files.values()].filter(
+        (f) =>
+          !f.trashed &&
+          (parent === undefined || f.parents.includes(unquote(parent))) &&
+          (name === undefined || f.name === unquote(name)) &&
+          (mime === undefined || f.mimeType === unquote(mime)),
+      );
+      return [
+        200,
+        {
+          files: files
+            .slice(0, Number(query.get("pageSize") ?? 100))
+            .map((f) => ({ id: f.id, name: f.name })),
+        },
+      ];
+    }
+    if (path === "/drive/v3/files" && method === "POST") {
+      const id = `file-${this.nextId++}`;
+      const file: FakeFile = {
+        id,
+        name: String(body?.name ?? "Untitled"),
+        mimeType: String(body?.mimeType ?? ""),
+        parents: (body?.parents as string[] | undefined) ?? [],
+        trashed: false,
+        permissions: [
+          {
+            id: "owner",
+            type: "user",
+            role: "owner",
+            emailAddress: "mentor-match@test",
+            notified: false,
+          },
+        ],
+      };
+      for (const p of file.parents) if (!this.files.has(p)) throw new Error(`no parent ${p}`);
+      this.files.set(id, file);
+      if (file.mimeType === "application/vnd.google-apps.document")
+        this.documents.set(id, {
+          id,
+          text: "\n",
+          textStyles: [],
+          paragraphStyles: [],
+          columnWidths: 0,
+        });
+      return [200, { id }];
+    }
+    if ((m = /^\/drive\/v3\/files\/([^/]+)\/permissions$/.exec(path))) {
+      const file = this.files.get(m[1]!);
+      if (file === undefined) return [404, { error: { code: 404, message: "File not found" } }];
+      if (method === "GET") return [200, { permissions: file.permissions }];
+      const email = String(body?.emailAddress ?? "");
+      if (this.refuseShareTo.has(email))
+        return [400, { error: { code: 400, message: "no Google account" } }];
+      if (!query.has("sendNotificationEmail"))
+        throw new Error("permissions.create without sendNotificationEmail");
+      const permission = {
+        id: `perm-${this.nextId++}`,
+        type: String(body?.type),
+        role: String(body?.role),
+        emailAddress: email,
+        notified: query.get("sendNotificationEmail") === "true",
+      };
+      file.permissions.push(permission);
+      return [200, { id: permission.id }];
+    }
+    return [404, { error: { code: 404, message: `no route ${method} ${path}` } }];
+  }
+
+  private book(id: string): FakeSpreadsheet | null {
+    return this.spreadsheets.get(id) ?? null;
+  }
+}
+
+function sheetValues(sheet: FakeSheet): unknown[][] {
+  const rows: unknown[][] = [];
+  for (const [key, cell] of sheet.cells) {
+    const value = cell.userEnteredValue;
+    if (value === undefined) continue;
+    const [r, c] = key.split(",").map(Number) as [number, number];
+    let out: unknown = value.stringValue ?? value.boolValue ?? value.numberValue;
+    if (value.numberValue !== undefined && cell.userEnteredFormat?.numberFormat?.type === "DATE")
+      out = new Date(Math.round((value.numberValue - 25_569) * 86_400_000))
+        .toISOString()
+        .slice(0, 10);
+    if (out === undefined) continue;
+    while (rows.length <= r) rows.push([]);
+    const row = rows[r]!;
+    while (row.length <= c) row.push("");
+    row[c] = out;
+  }
+  return rows;
+}
+
+function sheetRequest(book: FakeSpreadsheet, request: Json): void {
+  const kinds = Object.keys(request);
+  if (kinds.length !== 1) throw new Error(`a request must have one kind, not ${kinds.join(",")}`);
+  const kind = kinds[0]!;
+  const r = request[kind] as Json;
+  const byId = (id: unknown): FakeSheet => {
+    const sheet = book.sheets.find((s) => s.sheetId === (id ?? 0));
+    if (sheet === undefined) throw new Error(`No grid with id: ${String(id)}`);
+    return sheet;
+  };
+  switch (kind) {
+    case "addSheet": {
+      const p = r.properties as {
+        sheetId?: number;
+        title: string;
+        index?: number;
+        gridProperties?: { rowCount?: number; columnCount?: number };
+      };
+      if (book.sheets.some((s) => s.title.toLowerCase() === p.title.toLowerCase()))
+        throw new Error(`A sheet with the name "${p.title}" already exists.`);
+      if (p.sheetId !== undefined && book.sheets.some((s) => s.sheetId === p.sheetId))
+        throw new Error(`sheet id ${p.sheetId} is in use`);
+      const sheet: FakeSheet = {
+        sheetId: p.sheetId ?? 9_000_000 + book.sheets.length,
+        title: p.title,
+        rowCount: p.gridProperties?.rowCount ?? 1000,
+        columnCount: p.gridProperties?.columnCount ?? 26,
+        cells: new Map(),
+        merges: [],
+        validations: 0,
+      };
+      if (p.index === 0) book.sheets.unshift(sheet);
+      else book.sheets.push(sheet);
+      return;
+    }
+    case "deleteSheet":
+      book.sheets = book.sheets.filter((s) => s !== byId(r.sheetId));
+      return;
+    case "updateSheetProperties": {
+      if (typeof r.fields !== "string" || r.fields === "")
+        throw new Error("updateSheetProperties without fields");
+      const p = r.properties as {
+        sheetId?: number;
+        gridProperties?: { rowCount?: number; columnCount?: number; frozenRowCount?: number };
+      };
+      const sheet = byId(p.sheetId);
+      for (const field of r.fields.split(",")) {
+        if (field === "gridProperties.rowCount") sheet.rowCount = p.gridProperties!.rowCount!;
+        else if (field === "gridProperties.columnCount")
+          sheet.columnCount = p.gridProperties!.columnCount!;
+        else if (field === "gridProperties.frozenRowCount")
+          sheet.frozenRowCount = p.gridProperties!.frozenRowCount!;
+      }
+      return;
+    }
+    case "updateCells": {
+      if (typeof r.fields !== "string" || r.fields === "")
+        throw new Error("updateCells without fields");
+      const fields = r.fields.split(",");
+      const start = r.start as
+        { sheetId?: number; rowIndex?: number; columnIndex?: number } | undefined;
+      const range = r.range as
+        { sheetId?: number; startRowIndex?: number; endRowIndex?: number } | undefined;
+      const rows = (r.rows as { values?: FakeCell[] }[] | undefined) ?? [];
+      if (start !== undefined) {
+        const sheet = byId(start.sheetId);
+        rows.forEach((row, dr) =>
+          (row.values ?? []).forEach((data, dc) => {
+            const rr = (start.rowIndex ?? 0) + dr;
+            const cc = (start.columnIndex ?? 0) + dc;
+            if (rr >= sheet.rowCount || cc >= sheet.columnCount)
+              throw new Error(`Range (${sheet.title}!R${rr + 1}C${cc + 1}) exceeds grid limits`);
+            if (JSON.stringify(data).includes("formulaValue"))
+              throw new Error("formulaValue written");
+            const key = `${rr},${cc}`;
+            const cell: FakeCell = structuredClone(sheet.cells.get(key) ?? {});
+            for (const field of fields) {
+              if (field === "userEnteredValue") {
+                if (data.userEnteredValue === undefined) delete cell.userEnteredValue;
+                else cell.userEnteredValue = data.userEnteredValue;
+              } else if (field === "userEnteredFormat") {
+                if (data.userEnteredFormat === undefined) delete cell.userEnteredFormat;
+                else cell.userEnteredFormat = data.userEnteredFormat;
+              } else if (field === "userEnteredFormat.textFormat.link") {
+                const link = data.userEnteredFormat?.textFormat?.link;
+                cell.userEnteredFormat = {
+                  ...cell.userEnteredFormat,
+                  textFormat: { ...cell.userEnteredFormat?.textFormat, link },
+                };
+              } else throw new Error(`unexpected field ${field}`);
+            }
+            sheet.cells.set(key, cell);
+          }),
+        );
+        return;
+      }
+      if (range === undefined) throw new Error("updateCells needs start or range");
+      if (rows.length > 0) throw new Error("this fake only clears ranges");
+      const sheet = byId(range.sheetId);
+      for (const key of [...sheet.cells.keys()]) {
+        const row = Number(key.split(",")[0]);
+        if (row < (range.startRowIndex ?? 0) || row >= (range.endRowIndex ?? Infinity)) continue;
+        sheet.cells.delete(key);
+      }
+      if (fields.includes("dataValidation")) sheet.validations = 0;
+      return;
+    }
+    case "unmergeCells":
+      byId((r.range as Json).sheetId).merges = [];
+      return;
+    case "mergeCells": {
+      const range = r.range as FakeSheet["merges"][number];
+      byId(range.sheetId).merges.push(range);
+      return;
+    }
+    case "updateDimensionProperties":
+      if (typeof r.fields !== "string") throw new Error("updateDimensionProperties without fields");
+      byId((r.range as Json).sheetId);
+      return;
+    case "setDataValidation":
+      byId((r.range as Json).sheetId).validations++;
+      return;
+    default:
+      throw new Error(`unsupported request ${kind}`);
+  }
+}
+
+function docRequest(doc: FakeDocument, request: Json): void {
+  const kinds = Object.keys(request);
+  if (kinds.length !== 1) throw new Error(`a request must have one kind, not ${kinds.join(",")}`);
+  const kind = kinds[0]!;
+  const r = request[kind] as Json;
+  const checkInsert = (index: unknown): number => {
+    if (typeof index !== "number" || index < 1 || index > doc.text.length)
+      throw new Error(
+        `Index ${String(index)} must be less than the end index of the segment, ${doc.text.length + 1}`,
+      );
+    const at = doc.text[index - 1]!;
+    if (markers.has(at) && at !== PAGE_BREAK)
+      throw new Error(`The insertion index ${index} must be inside a paragraph`);
+    if (/[\uDC00-\uDFFF]/.test(at)) throw new Error(`Index ${index} splits a surrogate pair`);
+    return index - 1;
+  };
+  const checkRange = (range: unknown): { start: number; end: number } => {
+    const { startIndex, endIndex } = range as { startIndex?: number; endIndex?: number };
+    if (
+      startIndex === undefined ||
+      endIndex === undefined ||
+      startIndex < 1 ||
+      endIndex <= startIndex ||
+      endIndex > doc.text.length + 1
+    )
+      throw new Error(`Invalid range ${String(startIndex)}–${String(endIndex)}`);
+    for (const i of [startIndex, endIndex])
+      if (i <= doc.text.length && /[\uDC00-\uDFFF]/.test(doc.text[i - 1]!))
+        throw new Error(`Index ${i} splits a surrogate pair`);
+    return { start: startIndex, end: endIndex };
+  };
+  const splice = (offset: number, text: string) => {
+    doc.text = doc.text.slice(0, offset) + text + doc.text.slice(offset);
+    for (const s of [...doc.textStyles, ...doc.paragraphStyles]) {
+      if (s.start > offset) s.start += text.length;
+      if (s.end > offset) s.end += text.length;
+    }
+  };
+  switch (kind) {
+    case "insertText": {
+      const text = String(r.text);
+      if ([...text].some((ch) => markers.has(ch))) throw new Error("text with reserved characters");
+      splice(checkInsert((r.location as Json).index), text);
+      return;
+    }
+    case "insertTable": {
+      const rows = Number(r.rows);
+      const columns = Number(r.columns);
+      if (!(rows > 0 && columns > 0)) throw new Error("a table needs rows and columns");
+      const row = ROW + (CELL + "\n").repeat(columns);
+      splice(checkInsert((r.location as Json).index), "\n" + TABLE + row.repeat(rows));
+      return;
+    }
+    case "insertPageBreak":
+      splice(checkInsert((r.location as Json).index), PAGE_BREAK + "\n");
+      return;
+    case "deleteContentRange": {
+      const { start, end } = checkRange(r.range);
+      if (end > doc.text.length) throw new Error("cannot delete the last newline of the body");
+      doc.text = doc.text.slice(0, start - 1) + doc.text.slice(end - 1);
+      doc.textStyles = [];
+      doc.paragraphStyles = [];
+      return;
+    }
+    case "updateTextStyle": {
+      if (typeof r.fields !== "string" || r.fields === "")
+        throw new Error("updateTextStyle without fields");
+      const { start, end } = checkRange(r.range);
+      doc.textStyles.push({ start, end, style: r.textStyle as Json });
+      return;
+    }
+    case "updateParagraphStyle": {
+      if (typeof r.fields !== "string" || r.fields === "")
+        throw new Error("updateParagraphStyle without fields");
+      const { start, end } = checkRange(r.range);
+      doc.paragraphStyles.push({ start, end, style: r.paragraphStyle as Json });
+      return;
+    }
+    case "updateTableColumnProperties": {
+      const index = (r.tableStartLocation as { index?: number } | undefined)?.index ?? 0;
+      if (doc.text[index - 1] !== TABLE) throw new Error(`no table starts at ${index}`);
+      doc.columnWidths++;
+      return;
+    }
+    default:
+      throw new Error(`unsupported request ${kind}`);
+  }
+}
