@@ -26,7 +26,7 @@ export type * from "./types.js";
 /** The URL of a tab in another file (`CellLink.file`), or undefined when it is unknown. */
 export type TabUrl = (file: string, sheet: string) => string | undefined;
 
-/** The colours the hosts give the semantic styles (the same as apps-script/src/sheets/apply-format.ts). */
+/** The colours the Google hosts give the semantic styles. */
 export const sheetLook = {
   headerFill: "#dce6f1",
   warningFill: "#fff2cc",

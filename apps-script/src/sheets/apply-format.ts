@@ -1,7 +1,7 @@
 /**
  * A sheet's `SheetFormat` with a constant number of calls per sheet whatever its size: range
  * lists for styled cells, one call per merge, validation, link run and column-width run.
- * The look (colours, sizes) is this host's; what is styled is the core's.
+ * The look (colours, sizes) is the Google hosts' (hosts/sheets-api); what is styled is the core's.
  */
 import {
   columnLetter,
@@ -10,21 +10,14 @@ import {
   type SheetFormat,
 } from "../../../shared/index.js";
 import { linkRuns, parseTarget, type CellUrl, type TabUrl } from "./links.js";
+// The colours and the pixels-per-character factor every Google host uses.
+import {
+  defaultPixelsPerCharacter as pixelsPerCharacter,
+  sheetLook as look,
+} from "../../../hosts/sheets-api/patch-requests.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export const look = {
-  headerFill: "#dce6f1",
-  warningFill: "#fff2cc",
-  errorFill: "#f8d7da",
-  mutedFont: "#7f7f7f",
-  answerFill: "#fffbea",
-  answerBorder: "#bfbfbf",
-} as const;
-
-/** Sheets measures columns in pixels; the core in characters. */
-export const pixelsPerCharacter = 7;
 
 export function applySheetFormat(
   spreadsheet: Spreadsheet,

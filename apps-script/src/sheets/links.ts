@@ -1,8 +1,7 @@
 /** Hyperlinked cells, written as rich text one contiguous run of a column at a time. */
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The URL of a tab in another file (`CellLink.file`), or undefined when it is unknown. */
-export type TabUrl = (file: string, sheet: string) => string | undefined;
+export { parseTarget, type TabUrl } from "../../../hosts/sheets-api/patch-requests.js";
 
 export interface CellUrl {
   row: number;
@@ -33,13 +32,4 @@ export function linkRuns(sheet: Sheet, links: readonly CellUrl[]): void {
       );
     start = end;
   }
-}
-
-/** `'Plan – Lee'!A1`, `Roster!C14` or a bare sheet name → the sheet and its A1 range. */
-export function parseTarget(target: string): { sheet: string; a1: string } {
-  const match = /^(?:'((?:[^']|'')+)'|([^!]+))!([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)$/.exec(
-    target,
-  );
-  if (match === null) return { sheet: target.replace(/^'|'$/g, "").replace(/''/g, "'"), a1: "A1" };
-  return { sheet: match[1]?.replace(/''/g, "'") ?? match[2]!, a1: match[3]! };
 }

@@ -4,7 +4,7 @@
  * script's own files; SpreadsheetApp.openById would need the full `spreadsheets` scope).
  *
  * The translator itself is host-shared (hosts/sheets-api/patch-requests.ts, also used by the
- * CLI's Google mode); this adaptor gives it this host's look and the advanced service's types.
+ * CLI's Google mode); this adaptor gives it the advanced service's types.
  */
 import {
   dropBlankDefault as dropBlank,
@@ -12,7 +12,6 @@ import {
   type BookState,
 } from "../../../hosts/sheets-api/patch-requests.js";
 import type { PatchOp } from "../../../shared/index.js";
-import { look, pixelsPerCharacter } from "./apply-format.js";
 import type { TabUrl } from "./links.js";
 
 export {
@@ -25,7 +24,7 @@ type Request = GoogleAppsScript.Sheets.Schema.Request;
 
 /** The requests for one op; `book` is updated to the state after them. */
 export function opRequests(book: BookState, op: PatchOp, tabUrl?: TabUrl): Request[] {
-  return sharedOpRequests(book, op, { tabUrl, look, pixelsPerCharacter }) satisfies Request[];
+  return sharedOpRequests(book, op, { tabUrl }) satisfies Request[];
 }
 
 /** Drops the spreadsheet's blank default sheet once another sheet exists (never the last one). */
