@@ -10,7 +10,6 @@ import { personFacts, type PersonFacts } from "./people-facts.js";
 import { divisionNames } from "../roster/divisions.js";
 import { capitalise } from "../roster/text.js";
 import {
-  fitsSlot,
   forbiddingRule,
   menteeExclusion,
   mentorExclusion,
@@ -20,11 +19,13 @@ import {
   type PairContext,
   type PairRule,
 } from "./pair-rules.js";
-import { pairPoints, ruleReasons, scorePair, totalPoints, type CriterionScore } from "./scoring.js";
+import { ruleReasons, scorePair, totalPoints, type CriterionScore } from "./scoring.js";
+import { pairTable } from "./pair-table.js";
+import { candidatePairs, type Candidate, type LeftOutPairs } from "./candidate-pairs.js";
 import { noOverrides, type Overrides } from "./overrides.js";
 import { solveSlots } from "./flow/mentoring-flow.js";
 import { isSingleSlotProblem, solveSingleSlot } from "./solve-single-slot.js";
-import type { SlotCandidate, SlotProblem } from "./flow/slot-problem.js";
+import type { SlotProblem } from "./flow/slot-problem.js";
 import { matchStably } from "./stable-mode.js";
 import { pairId } from "./pair-id.js";
 
@@ -61,12 +62,11 @@ export interface MatchResult {
   };
 }
 
-interface Candidate extends SlotCandidate {
-  roles: (string | null)[];
-}
-
-/** Shared by every candidate of a mentee without labelled slots (most programs). */
-const unlabelledOnly: (string | null)[] = [null];
+/**
+ * Mentors kept per mentee before pricing (one-mentor programs). Any number gives the same
+ * optimum; this one rarely needs a second round on institution rosters (see bench/).
+ */
+export const candidatesPerMentee = 48;
 
 /** Everything the solver and the explanations need: who takes part, the allowed pairs, locks. */
 export interface MatchProblem {
@@ -77,6 +77,8 @@ export interface MatchProblem {
   mentorIndex: Map<string, number>;
   slotsOf: (string | null)[][];
   candidates: Candidate[];
+  /** Allowed pairs not in `candidates` (one-mentor programs only), for the solver to price. */
+  leftOut: LeftOutPairs | null;
   exclusions: Map<PairRule, number>[];
   locked: LockedIndexPair[];
   unmatched: UnmatchedMentee[];
@@ -89,6 +91,7 @@ export function matchProblem(
   roster: Roster,
   settings: Settings,
   overrides: Overrides = noOverrides,
+  options: MatchOptions = {},
 ): MatchProblem {
   const issues: Issue[] = [];
   const byId = new Map(roster.people.map((person) => [person.id, person]));
@@ -126,31 +129,21 @@ export function matchProblem(
   const mentorIndex = new Map(mentorList.map((facts, i) => [facts.person.id, i]));
 
   const slotsOf = menteeList.map((facts) => slotRoles(facts.person, settings));
-  const candidates: Candidate[] = [];
-  const exclusions = menteeList.map(() => new Map<PairRule, number>());
-  menteeList.forEach((mentee, e) => {
-    const labels = new Set(slotsOf[e]!.filter((role): role is string => role !== null));
-    const hasUnlabelled = slotsOf[e]!.includes(null);
-    mentorList.forEach((mentor, r) => {
-      const rule = forbiddingRule(mentee, mentor, context);
-      if (rule !== null) {
-        if (rule !== "same-person") exclusions[e]!.set(rule, (exclusions[e]!.get(rule) ?? 0) + 1);
-        return;
-      }
-      let roles = unlabelledOnly;
-      if (labels.size > 0) {
-        roles = [...labels].filter((label) => fitsSlot(label, mentor.person.track));
-        if (hasUnlabelled) roles.push(null);
-        if (roles.length === 0) return;
-      }
-      candidates.push({
-        mentee: e,
-        mentor: r,
-        score: pairPoints(mentee, mentor, settings),
-        roles,
-      });
-    });
+  const table = pairTable(menteeList, mentorList, context, {
+    doNotPair: roster.doNotPair,
+    rejected: overrides.rejected,
   });
+  // One-mentor programs keep each mentee's best mentors; the solver prices the rest.
+  const priced =
+    settings.method !== "stable" &&
+    slotsOf.every((slots) => slots.length === 1 && slots[0] === null);
+  const { candidates, exclusions, leftOut } = candidatePairs(
+    menteeList,
+    mentorList,
+    slotsOf,
+    table,
+    priced ? (options.candidatesPerMentee ?? candidatesPerMentee) : Infinity,
+  );
 
   const locked = lockedPairs(
     overrides,
@@ -179,6 +172,7 @@ export function matchProblem(
     mentorIndex,
     slotsOf,
     candidates,
+    leftOut,
     exclusions,
     locked,
     unmatched,
@@ -187,17 +181,25 @@ export function matchProblem(
   };
 }
 
+/** Tuning that never changes the result, only the time (tests use tiny lists). */
+export interface MatchOptions {
+  /** Mentors kept per mentee before pricing (one-mentor programs); default 48. */
+  candidatesPerMentee?: number;
+}
+
 export function matchRoster(
   roster: Roster,
   settings: Settings,
   overrides: Overrides = noOverrides,
+  options: MatchOptions = {},
 ): MatchResult {
   const {
     issues,
     menteeList,
     mentorList,
     slotsOf,
-    candidates,
+    candidates: allowed,
+    leftOut,
     exclusions,
     locked,
     unmatched,
@@ -205,16 +207,19 @@ export function matchRoster(
     context,
     mentorIndex,
     slotProblem,
-  } = matchProblem(roster, settings, overrides);
+  } = matchProblem(roster, settings, overrides, options);
+  let candidates: readonly Candidate[] = allowed;
   const chosen =
     settings.method === "stable"
       ? matchStably(menteeList, mentorList, candidates, locked, settings, issues)
       : null;
-  const solution =
-    chosen ??
-    (isSingleSlotProblem(slotProblem)
-      ? solveSingleSlot(slotProblem)
-      : solveSlots(slotProblem).pairs);
+  let solution;
+  if (chosen !== null) solution = chosen;
+  else if (isSingleSlotProblem(slotProblem)) {
+    const solved = solveSingleSlot({ ...slotProblem, candidates: allowed }, leftOut);
+    solution = solved.pairs;
+    candidates = solved.candidates;
+  } else solution = solveSlots(slotProblem).pairs;
 
   const lockedOf = new Map(
     locked.map((lock) => [lock.mentee * mentorList.length + lock.mentor, lock]),
@@ -293,7 +298,7 @@ export function matchRoster(
     unmatched.push({
       menteeId: person.id,
       code: "mentors-full",
-      reason: `Every eligible mentor is full: ${fullMentors(own, mentorList, takenBy)}.`,
+      reason: `Every eligible mentor is full: ${fullMentors(own, mentorList, takenBy, leftOut?.eligible[e])}.`,
     });
   });
 
@@ -430,10 +435,12 @@ function noEligibleReason(
   return `No eligible mentor among ${mentorCount}: ${parts.join("; ")}.`;
 }
 
+/** The mentee's three best eligible mentors and who took them; `eligible` counts them all. */
 function fullMentors(
   own: readonly Candidate[],
   mentorList: readonly PersonFacts[],
   takenBy: ReadonlyMap<number, string[]>,
+  eligible: number = own.length,
 ): string {
   const best = [...own].sort((a, b) => b.score - a.score).slice(0, 3);
   const described = best.map((candidate) => {
@@ -441,7 +448,7 @@ function fullMentors(
     const took = takenBy.get(candidate.mentor) ?? [];
     return `${mentor.name} (capacity ${mentor.capacity}${took.length > 0 ? `, took ${took.join(", ")}` : ""})`;
   });
-  const more = own.length - best.length;
+  const more = Math.max(eligible, own.length) - best.length;
   return described.join("; ") + (more > 0 ? `; and ${more} more` : "");
 }
 

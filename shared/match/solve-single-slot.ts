@@ -3,9 +3,38 @@
  * rectangular assignment: mentees × mentor places, plus a "no mentor" place per mentee. Solved
  * with the exact sparse LAP (with its dual certificate) it scales to institution rosters where
  * the general slot flow would take far longer, and gives the same optimum (tests compare them).
+ *
+ * The problem may list only each mentee's best candidates (`more` holds the rest): the
+ * solve's prices then say which left-out pair could still improve the total — none, usually
+ * — and those join and the problem is solved again. The answer is the optimum over every
+ * allowed pair, proved by the prices of the last solve.
  */
-import { solveSparseAssignment, type SparseProblem } from "./assignment/index.js";
-import { loadPenaltyAt, type SlotPair, type SlotProblem } from "./flow/slot-problem.js";
+import { solveSparseAssignmentWithPrices, type SparseProblem } from "./assignment/index.js";
+import {
+  loadPenaltyAt,
+  type SlotCandidate,
+  type SlotPair,
+  type SlotProblem,
+} from "./flow/slot-problem.js";
+
+/** Allowed pairs a problem's candidate list left out, for pricing (see candidate-pairs.ts). */
+export interface MoreCandidates<C extends SlotCandidate> {
+  /** Per mentee: the best score of a left-out pair (−Infinity: none). */
+  readonly best: Float64Array;
+  /**
+   * Mentee `e`'s left-out pairs with the mentors listed in `mentors` (all when null) scoring
+   * above `floor(r)`, mentors in `known` skipped.
+   */
+  find(
+    e: number,
+    mentors: ArrayLike<number> | null,
+    floor: (r: number) => number,
+    known: ReadonlySet<number>,
+  ): C[];
+}
+
+/** Pricing rounds before every left-out pair of the mentees still in doubt is added. */
+const pricingRounds = 6;
 
 export function isSingleSlotProblem(problem: SlotProblem): boolean {
   return problem.mentees.every(
@@ -13,21 +42,138 @@ export function isSingleSlotProblem(problem: SlotProblem): boolean {
   );
 }
 
-export function solveSingleSlot(problem: SlotProblem): SlotPair[] {
-  const { assignment, decode } = singleSlotAssignment(problem);
-  return decode(
-    assignment === null ? [] : solveSparseAssignment(assignment, { maximize: true }).rowToCol,
-  );
+export function solveSingleSlot<C extends SlotCandidate>(
+  problem: SlotProblem & { candidates: readonly C[] },
+  more: MoreCandidates<C> | null = null,
+): { pairs: SlotPair[]; candidates: readonly C[] } {
+  let candidates = problem.candidates;
+  if (more !== null && (problem.locked ?? []).length > 0) {
+    // A locked pair scores as the candidate it is, so a left-out one is fetched.
+    const known = mentorsByMentee(candidates);
+    const lockedLeftOut = (problem.locked ?? []).flatMap(({ mentee, mentor }) =>
+      known.get(mentee)?.has(mentor) === true
+        ? []
+        : more.find(mentee, [mentor], () => -Infinity, known.get(mentee) ?? new Set()),
+    );
+    candidates = [...candidates, ...lockedLeftOut];
+  }
+  for (let round = 0; ; round++) {
+    const built = singleSlotAssignment({ ...problem, candidates });
+    const { assignment, decode } = built;
+    if (assignment === null && more === null) return { pairs: decode([]), candidates };
+    const solved =
+      assignment === null
+        ? {
+            rowToCol: [],
+            rowPrice: new Float64Array(0),
+            colPrice: new Float64Array(built.firstPlace[built.firstPlace.length - 1]!),
+          }
+        : solveSparseAssignmentWithPrices(assignment);
+    const pairs = decode(solved.rowToCol);
+    if (more === null) return { pairs, candidates };
+    const added = improvingPairs(built, solved, candidates, more, round >= pricingRounds);
+    if (added.length === 0) return { pairs, candidates };
+    candidates = [...candidates, ...added];
+  }
+}
+
+/**
+ * The left-out pairs whose value beats the prices (reduced cost above the rounding
+ * tolerance); `all` takes every left-out pair of a mentee in doubt, which ends the loop.
+ */
+function improvingPairs<C extends SlotCandidate>(
+  built: ReturnType<typeof singleSlotAssignment>,
+  solved: { rowPrice: Float64Array; colPrice: Float64Array },
+  candidates: readonly C[],
+  more: MoreCandidates<C>,
+  all: boolean,
+): C[] {
+  const { mentees, rowOf, firstPlace, penaltyAt, coverage, lockedMentee } = built;
+  const { rowPrice, colPrice } = solved;
+  // A mentor's cheapest place to enter: min over its free places of (penalty + price).
+  const mentorCount = firstPlace.length - 1;
+  const enter = new Float64Array(mentorCount).fill(Infinity);
+  let cheapest = Infinity;
+  let scale = Math.abs(coverage);
+  for (let r = 0; r < mentorCount; r++) {
+    for (let place = firstPlace[r]!; place < firstPlace[r + 1]!; place++) {
+      const w = penaltyAt(r, place) + colPrice[place]!;
+      if (w < enter[r]!) enter[r] = w;
+      scale = Math.max(scale, Math.abs(colPrice[place]!));
+    }
+    cheapest = Math.min(cheapest, enter[r]!);
+  }
+  for (const price of rowPrice) scale = Math.max(scale, Math.abs(price));
+  const tol = 1e-9 * scale;
+  // Mentors by how cheaply a pair enters them: a mentee need only try a prefix.
+  const byEntry = Int32Array.from({ length: mentorCount }, (_, r) => r)
+    .filter((r) => enter[r] !== Infinity)
+    .sort((x, y) => enter[x]! - enter[y]!);
+  const entry = Float64Array.from(byEntry, (r) => enter[r]!);
+  let known: Map<number, Set<number>> | null = null;
+  const added: C[] = [];
+  for (let e = 0; e < mentees; e++) {
+    const best = more.best[e]!;
+    if (best === -Infinity || lockedMentee[e] === 1 || cheapest === Infinity) continue;
+    const row = rowOf[e]!;
+    // A mentee without a row (no free place among its candidates) could use any free place.
+    const slack = row < 0 ? -Infinity : rowPrice[row]! - coverage;
+    if (best <= slack + cheapest + tol) continue;
+    known ??= mentorsByMentee(candidates);
+    const open = all || row < 0;
+    // Left-out scores are at most `best`, so only mentors entered below best − slack can gain.
+    const tried = open ? byEntry : byEntry.subarray(0, countBelow(entry, best - slack - tol));
+    const floor = open ? () => -Infinity : (r: number) => slack + enter[r]! + tol;
+    added.push(...more.find(e, tried, floor, known.get(e) ?? new Set()));
+  }
+  return added;
+}
+
+/** How many entries of the ascending `values` are below `limit`. */
+function countBelow(values: Float64Array, limit: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function mentorsByMentee(candidates: readonly SlotCandidate[]): Map<number, Set<number>> {
+  const byMentee = new Map<number, Set<number>>();
+  for (const { mentee, mentor } of candidates) {
+    const set = byMentee.get(mentee) ?? new Set<number>();
+    set.add(mentor);
+    byMentee.set(mentee, set);
+  }
+  return byMentee;
+}
+
+/** The rectangular assignment a one-slot problem becomes, and what pricing needs of it. */
+export interface SingleSlotAssignment {
+  /** Maximise; null when no mentee has a candidate left. */
+  assignment: SparseProblem | null;
+  /** Reads the solver's answer back as pairs. */
+  decode: (rowToCol: readonly number[]) => SlotPair[];
+  mentees: number;
+  /** The row of each mentee, -1 when it has none (locked, or no free place to go to). */
+  rowOf: Int32Array;
+  lockedMentee: Uint8Array;
+  /** Mentor r's free places are the columns firstPlace[r] .. firstPlace[r + 1] - 1. */
+  firstPlace: Int32Array;
+  /** The load penalty of mentor r's column `place`. */
+  penaltyAt: (r: number, place: number) => number;
+  /** The value every real place adds before the score, so coverage comes first. */
+  coverage: number;
 }
 
 /**
  * The rectangular assignment a one-slot problem becomes (maximise), and how to read its
  * answer back as pairs. `assignment` is null when no mentee has a candidate left.
  */
-export function singleSlotAssignment(problem: SlotProblem): {
-  assignment: SparseProblem | null;
-  decode: (rowToCol: readonly number[]) => SlotPair[];
-} {
+export function singleSlotAssignment(problem: SlotProblem): SingleSlotAssignment {
   const { mentees, mentors, candidates } = problem;
   const pairs: SlotPair[] = [];
   const used = new Int32Array(mentors.length);
@@ -70,7 +216,13 @@ export function singleSlotAssignment(problem: SlotProblem): {
       byMentee[candidate.mentee]!.push(index);
   }
   const rows = byMentee.flatMap((list, mentee) => (list.length > 0 ? [mentee] : []));
-  if (rows.length === 0) return { assignment: null, decode: () => sortPairs(pairs) };
+  const rowOf = new Int32Array(mentees.length).fill(-1);
+  rows.forEach((mentee, i) => (rowOf[mentee] = i));
+  const penaltyAt = (r: number, place: number) =>
+    loadPenaltyAt(mentors[r]!.loadPenalty, used[r]! + (place - firstPlace[r]!));
+  const shape = { mentees: mentees.length, rowOf, lockedMentee, firstPlace, penaltyAt };
+  if (rows.length === 0)
+    return { assignment: null, decode: () => sortPairs(pairs), coverage: 0, ...shape };
 
   // Coverage first: every real place is worth more than all score differences together.
   let spread = 1;
@@ -132,6 +284,8 @@ export function singleSlotAssignment(problem: SlotProblem): {
   return {
     assignment: { rows: rows.length, cols: places + rows.length, edges: { rowStart, col, value } },
     decode,
+    coverage,
+    ...shape,
   };
 }
 

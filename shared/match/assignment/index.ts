@@ -17,7 +17,9 @@ export {
   solveAssignmentDetailed,
   solveSparseAssignment,
   solveSparseAssignmentDetailed,
+  solveSparseAssignmentWithPrices,
   type AssignmentStrategy,
+  type PricedAssignment,
   type DetailedAssignmentOptions,
   type DetailedAssignmentResult,
 } from "./solve-assignment.js";

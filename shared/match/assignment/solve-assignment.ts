@@ -119,6 +119,46 @@ export function solveSparseAssignmentDetailed(
   return stats === undefined ? { ...result, strategy } : { ...result, strategy, candidates: stats };
 }
 
+/** A maximising assignment with the prices that prove it optimal. */
+export interface PricedAssignment extends AssignmentResult {
+  /**
+   * Row and column prices: `value(i, j) ≤ rowPrice[i] + colPrice[j]` on every allowed cell,
+   * with equality on chosen cells; when rows < cols, `colPrice ≥ 0` and 0 on unchosen columns. A cell outside
+   * the problem that also satisfies the inequality could not improve the total (LP duality).
+   */
+  readonly rowPrice: Float64Array;
+  readonly colPrice: Float64Array;
+}
+
+/**
+ * `solveSparseAssignment` maximising, for `rows ≤ cols`, also returning the dual prices, so
+ * a caller that left cells out can check them afterwards instead of listing them all.
+ */
+export function solveSparseAssignmentWithPrices(problem: SparseProblem): PricedAssignment {
+  const { rows, cols } = problem;
+  validateSparse(problem);
+  if (rows > cols) throw new InvalidMatrixError("Prices are only given when rows ≤ cols.");
+  if (rows === 0)
+    return {
+      ...trivial(rows),
+      rowPrice: new Float64Array(0),
+      colPrice: new Float64Array(cols),
+    };
+  const { solution } = solveCsr(sparseCosts(problem, true, false));
+  const result = fromSolution(solution, rows, cols, false, (i, j) => {
+    const { rowStart, col, value } = problem.edges;
+    let best = NaN;
+    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++)
+      if (col[e] === j && Number.isFinite(value[e]!) && !(value[e]! <= best)) best = value[e]!;
+    return best;
+  });
+  return {
+    ...result,
+    rowPrice: solution.u.map((u) => -u),
+    colPrice: solution.v.map((v) => -v),
+  };
+}
+
 /** `solveAssignment`, also reporting which kernel ran; `strategy` forces one (for tests). */
 export function solveAssignmentDetailed(
   matrix: MatrixInput,

@@ -1,0 +1,160 @@
+/**
+ * The allowed mentee–mentor pairs ("candidates") with their points, and for each mentee the
+ * count of mentors each rule ruled out. Every pair is judged (by the pair table), but only a
+ * mentee's best `keep` mentors are stored when the program lets the solver price the rest
+ * (one-mentor programs, see solve-single-slot.ts): an institution roster has tens of millions
+ * of allowed pairs and no optimum needs more than a few dozen per mentee. The pairs left out
+ * stay reachable through `leftOut`, so the optimum is still proved, not assumed.
+ */
+import type { PersonFacts } from "./people-facts.js";
+import { fitsSlot, pairRuleOrder, type PairRule } from "./pair-rules.js";
+import type { PairTable } from "./pair-table.js";
+import type { SlotCandidate } from "./flow/slot-problem.js";
+
+export interface Candidate extends SlotCandidate {
+  roles: (string | null)[];
+}
+
+/** The allowed pairs a mentee's list left out: their best score, and a way to fetch them. */
+export interface LeftOutPairs {
+  /** Per mentee: the highest score among left-out pairs (−Infinity when none was left out). */
+  readonly best: Float64Array;
+  /** Per mentee: how many mentors the rules allow (kept and left out). */
+  readonly eligible: Int32Array;
+  /**
+   * Mentee `e`'s left-out pairs with the mentors in `mentors` (every mentor when null) whose
+   * score is above `floor(r)` for their mentor `r`, skipping mentors already in `known`.
+   */
+  find(
+    e: number,
+    mentors: ArrayLike<number> | null,
+    floor: (r: number) => number,
+    known: ReadonlySet<number>,
+  ): Candidate[];
+}
+
+export interface CandidatePairs {
+  candidates: Candidate[];
+  /** Per mentee: how many mentors each rule ruled out ("same-person" is not counted). */
+  exclusions: Map<PairRule, number>[];
+  /** Null when every allowed pair is a candidate. */
+  leftOut: LeftOutPairs | null;
+}
+
+/** Shared by every candidate of a mentee without labelled slots (most programs). */
+const unlabelledOnly: (string | null)[] = [null];
+
+export function candidatePairs(
+  mentees: readonly PersonFacts[],
+  mentors: readonly PersonFacts[],
+  slotsOf: readonly (readonly (string | null)[])[],
+  table: PairTable,
+  keep: number = Infinity,
+): CandidatePairs {
+  const m = mentors.length;
+  const candidates: Candidate[] = [];
+  const ruleIndex = new Map(pairRuleOrder.map((rule, i) => [rule, i]));
+  const counts = new Int32Array(pairRuleOrder.length);
+  const exclusions: Map<PairRule, number>[] = [];
+  const best = new Float64Array(mentees.length).fill(-Infinity);
+  const eligible = new Int32Array(mentees.length);
+  // The kept list of the current mentee, sorted by score (descending), ties by mentor.
+  const limit = Math.min(keep, m);
+  const keptMentor = new Int32Array(Math.max(1, limit));
+  const keptScore = new Float64Array(Math.max(1, limit));
+  let pruned = false;
+
+  for (let e = 0; e < mentees.length; e++) {
+    counts.fill(0);
+    const labels = [...new Set(slotsOf[e]!.filter((role): role is string => role !== null))];
+    const hasUnlabelled = slotsOf[e]!.includes(null);
+    const rolesOf = (r: number): (string | null)[] | null => {
+      if (labels.length === 0) return unlabelledOnly;
+      const roles: (string | null)[] = labels.filter((label) =>
+        fitsSlot(label, mentors[r]!.person.track),
+      );
+      if (hasUnlabelled) roles.push(null);
+      return roles.length === 0 ? null : roles;
+    };
+    let kept = 0;
+    let leftBest = -Infinity;
+    for (let r = 0; r < m; r++) {
+      const rule = table.rule(e, r);
+      if (rule !== null) {
+        if (rule !== "same-person") counts[ruleIndex.get(rule)!]!++;
+        continue;
+      }
+      if (labels.length > 0 && rolesOf(r) === null) continue;
+      eligible[e]!++;
+      const score = table.points(e, r);
+      if (kept < limit) {
+        kept = insertKept(keptMentor, keptScore, kept, kept + 1, r, score);
+        continue;
+      }
+      // Full: the new pair replaces the worst kept one only when strictly better.
+      const worst = keptScore[limit - 1]!;
+      if (score > worst) {
+        leftBest = Math.max(leftBest, worst);
+        insertKept(keptMentor, keptScore, limit - 1, limit, r, score);
+      } else leftBest = Math.max(leftBest, score);
+    }
+    best[e] = leftBest;
+    if (leftBest > -Infinity) pruned = true;
+    // In mentor order, as a list of every pair would be.
+    const order = Array.from({ length: kept }, (_, k) => k).sort(
+      (x, y) => keptMentor[x]! - keptMentor[y]!,
+    );
+    for (const k of order) {
+      const r = keptMentor[k]!;
+      candidates.push({ mentee: e, mentor: r, score: keptScore[k]!, roles: rolesOf(r)! });
+    }
+    const map = new Map<PairRule, number>();
+    counts.forEach((count, i) => {
+      if (count > 0) map.set(pairRuleOrder[i]!, count);
+    });
+    exclusions.push(map);
+  }
+
+  const leftOut: LeftOutPairs | null = !pruned
+    ? null
+    : {
+        best,
+        eligible,
+        find(e, mentors, floor, known) {
+          const found: Candidate[] = [];
+          const count = mentors === null ? m : mentors.length;
+          for (let k = 0; k < count; k++) {
+            const r = mentors === null ? k : mentors[k]!;
+            if (known.has(r) || table.rule(e, r) !== null) continue;
+            const score = table.points(e, r);
+            if (score > floor(r))
+              found.push({ mentee: e, mentor: r, score, roles: unlabelledOnly });
+          }
+          return found;
+        },
+      };
+  return { candidates, exclusions, leftOut };
+}
+
+/**
+ * Puts (r, score) into the kept list at `at` = the count of entries to keep from before, then
+ * moves it up past every lower score; returns the new count `size`.
+ */
+function insertKept(
+  mentor: Int32Array,
+  score: Float64Array,
+  at: number,
+  size: number,
+  r: number,
+  value: number,
+): number {
+  let t = at;
+  while (t > 0 && score[t - 1]! < value) {
+    mentor[t] = mentor[t - 1]!;
+    score[t] = score[t - 1]!;
+    t--;
+  }
+  mentor[t] = r;
+  score[t] = value;
+  return size;
+}
