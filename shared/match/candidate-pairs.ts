@@ -41,6 +41,9 @@ export interface CandidatePairs {
   leftOut: LeftOutPairs | null;
 }
 
+/** Mentees kept per mentor when lists are cut (see `keep`). */
+const mentorsKeepMentees = 8;
+
 /** Shared by every candidate of a mentee without labelled slots (most programs). */
 const unlabelledOnly: (string | null)[] = [null];
 
@@ -62,6 +65,11 @@ export function candidatePairs(
   const limit = Math.min(keep, m);
   const keptMentor = new Int32Array(Math.max(1, limit));
   const keptScore = new Float64Array(Math.max(1, limit));
+  // Each mentor's best mentees too, so a mentor no mentee ranks high still has a way in.
+  const perMentor = Number.isFinite(keep) ? mentorsKeepMentees : 0;
+  const mentorMentee = new Int32Array(m * perMentor);
+  const mentorScore = new Float64Array(m * perMentor);
+  const mentorKept = new Int32Array(m);
   let pruned = false;
 
   for (let e = 0; e < mentees.length; e++) {
@@ -87,15 +95,23 @@ export function candidatePairs(
       if (labels.length > 0 && rolesOf(r) === null) continue;
       eligible[e]!++;
       const score = table.points(e, r);
+      if (perMentor > 0) {
+        const base = r * perMentor;
+        const had = mentorKept[r]!;
+        if (had < perMentor)
+          mentorKept[r] = insertKept(mentorMentee, mentorScore, base, had, had + 1, e, score);
+        else if (score > mentorScore[base + perMentor - 1]!)
+          insertKept(mentorMentee, mentorScore, base, perMentor - 1, perMentor, e, score);
+      }
       if (kept < limit) {
-        kept = insertKept(keptMentor, keptScore, kept, kept + 1, r, score);
+        kept = insertKept(keptMentor, keptScore, 0, kept, kept + 1, r, score);
         continue;
       }
       // Full: the new pair replaces the worst kept one only when strictly better.
       const worst = keptScore[limit - 1]!;
       if (score > worst) {
         leftBest = Math.max(leftBest, worst);
-        insertKept(keptMentor, keptScore, limit - 1, limit, r, score);
+        insertKept(keptMentor, keptScore, 0, limit - 1, limit, r, score);
       } else leftBest = Math.max(leftBest, score);
     }
     best[e] = leftBest;
@@ -113,6 +129,24 @@ export function candidatePairs(
       if (count > 0) map.set(pairRuleOrder[i]!, count);
     });
     exclusions.push(map);
+  }
+
+  if (pruned) {
+    const listed = new Set(candidates.map((c) => c.mentee * m + c.mentor));
+    let extra = false;
+    for (let r = 0; r < m; r++)
+      for (let k = 0; k < mentorKept[r]!; k++) {
+        const e = mentorMentee[r * perMentor + k]!;
+        if (listed.has(e * m + r)) continue;
+        candidates.push({
+          mentee: e,
+          mentor: r,
+          score: mentorScore[r * perMentor + k]!,
+          roles: unlabelledOnly,
+        });
+        extra = true;
+      }
+    if (extra) candidates.sort((x, y) => x.mentee - y.mentee || x.mentor - y.mentor);
   }
 
   const leftOut: LeftOutPairs | null = !pruned
@@ -137,19 +171,20 @@ export function candidatePairs(
 }
 
 /**
- * Puts (r, score) into the kept list at `at` = the count of entries to keep from before, then
- * moves it up past every lower score; returns the new count `size`.
+ * Puts (r, score) into the kept list starting at `base`, at position `at` (the entries to keep
+ * from before), then moves it up past every lower score; returns the new count `size`.
  */
 function insertKept(
   mentor: Int32Array,
   score: Float64Array,
+  base: number,
   at: number,
   size: number,
   r: number,
   value: number,
 ): number {
-  let t = at;
-  while (t > 0 && score[t - 1]! < value) {
+  let t = base + at;
+  while (t > base && score[t - 1]! < value) {
     mentor[t] = mentor[t - 1]!;
     score[t] = score[t - 1]!;
     t--;

@@ -33,8 +33,10 @@ export interface MoreCandidates<C extends SlotCandidate> {
   ): C[];
 }
 
-/** Pricing rounds before every left-out pair of the mentees still in doubt is added. */
-const pricingRounds = 6;
+/** Most improving pairs added per mentee and round: the best few settle most mentees. */
+const addedPerMentee = 24;
+/** Rounds after which every improving pair is added at once. */
+const pricingRounds = 8;
 
 export function isSingleSlotProblem(problem: SlotProblem): boolean {
   return problem.mentees.every(
@@ -71,7 +73,13 @@ export function solveSingleSlot<C extends SlotCandidate>(
         : solveSparseAssignmentWithPrices(assignment);
     const pairs = decode(solved.rowToCol);
     if (more === null) return { pairs, candidates };
-    const added = improvingPairs(built, solved, candidates, more, round >= pricingRounds);
+    const added = improvingPairs(
+      built,
+      solved,
+      candidates,
+      more,
+      round < pricingRounds ? addedPerMentee : Infinity,
+    );
     if (added.length === 0) return { pairs, candidates };
     candidates = [...candidates, ...added];
   }
@@ -79,14 +87,16 @@ export function solveSingleSlot<C extends SlotCandidate>(
 
 /**
  * The left-out pairs whose value beats the prices (reduced cost above the rounding
- * tolerance); `all` takes every left-out pair of a mentee in doubt, which ends the loop.
+ * tolerance), at most `perMentee` per mentee, those that beat them most first. Each round adds
+ * at least one pair while any improves, so the loop ends; with none left the prices prove
+ * the answer optimal over every allowed pair.
  */
 function improvingPairs<C extends SlotCandidate>(
   built: ReturnType<typeof singleSlotAssignment>,
   solved: { rowPrice: Float64Array; colPrice: Float64Array },
   candidates: readonly C[],
   more: MoreCandidates<C>,
-  all: boolean,
+  perMentee: number,
 ): C[] {
   const { mentees, rowOf, firstPlace, penaltyAt, coverage, lockedMentee } = built;
   const { rowPrice, colPrice } = solved;
@@ -120,11 +130,14 @@ function improvingPairs<C extends SlotCandidate>(
     const slack = row < 0 ? -Infinity : rowPrice[row]! - coverage;
     if (best <= slack + cheapest + tol) continue;
     known ??= mentorsByMentee(candidates);
-    const open = all || row < 0;
     // Left-out scores are at most `best`, so only mentors entered below best − slack can gain.
-    const tried = open ? byEntry : byEntry.subarray(0, countBelow(entry, best - slack - tol));
-    const floor = open ? () => -Infinity : (r: number) => slack + enter[r]! + tol;
-    added.push(...more.find(e, tried, floor, known.get(e) ?? new Set()));
+    const tried = row < 0 ? byEntry : byEntry.subarray(0, countBelow(entry, best - slack - tol));
+    const floor = row < 0 ? () => -Infinity : (r: number) => slack + enter[r]! + tol;
+    const found = more.find(e, tried, floor, known.get(e) ?? new Set());
+    // By how much each beats its price (without a row: its score over the entry price).
+    const gain = (c: C) => c.score - (row < 0 ? enter[c.mentor]! : floor(c.mentor));
+    if (found.length > perMentee) found.sort((x, y) => gain(y) - gain(x) || x.mentor - y.mentor);
+    added.push(...found.slice(0, perMentee));
   }
   return added;
 }
