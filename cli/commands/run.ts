@@ -5,6 +5,7 @@ import { commonOptions, commonHelp, readCommonOptions } from "../options.js";
 import { parseOptions } from "../options.js";
 import { printResult, rosterStem, runPipeline } from "../pipeline.js";
 import { runGoogle } from "../google/run-google.js";
+import { readFormTemplates } from "../google/form-templates.js";
 
 const help = `Usage: mentor-match run <roster.xlsx|roster.csv> [more files…] --out <folder> [options]
        mentor-match run --google <spreadsheetId> [--credentials <key.json>] [options]
@@ -78,7 +79,7 @@ async function runGoogleMode(
     );
   if (positionals.length > 0)
     throw new CliError(`--google works on the spreadsheet alone: name no roster file.\n${help}`);
-  for (const option of ["out", "templates", "tab-budget"])
+  for (const option of ["out", "tab-budget"])
     if (values[option] !== undefined)
       throw new CliError(`--${option} does not apply with --google (see docs/google-mode.md)`);
   const common = await readCommonOptions(values);
@@ -91,6 +92,8 @@ async function runGoogleMode(
     now: common.now,
     preset: common.preset,
     mapping: common.mapping,
+    templates:
+      common.templatesDir === undefined ? undefined : await readFormTemplates(common.templatesDir),
     auth: { credentials: values.credentials as string | undefined },
     rootUrl,
   });

@@ -7,6 +7,7 @@ import type { GoogleClients } from "./clients.js";
 
 export const folderType = "application/vnd.google-apps.folder";
 export const documentType = "application/vnd.google-apps.document";
+export const spreadsheetType = "application/vnd.google-apps.spreadsheet";
 
 function quoted(text: string): string {
   return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
@@ -29,6 +30,33 @@ export async function findFile(
     clients.drive.files.list({ q, fields: "files(id,name)", pageSize: 1, spaces: "drive" }),
   );
   return found.data.files?.[0]?.id ?? null;
+}
+
+/** Our files of this type in the folder, oldest first (one call: a folder holds few). */
+export async function listFiles(
+  clients: GoogleClients,
+  mimeType: string,
+  folderId: string,
+): Promise<{ id: string; name: string }[]> {
+  const q = [
+    `${quoted(folderId)} in parents`,
+    `mimeType = ${quoted(mimeType)}`,
+    "trashed = false",
+  ].join(" and ");
+  const found = await clients.call("drive.files.list", () =>
+    clients.drive.files.list({
+      q,
+      fields: "files(id,name)",
+      orderBy: "createdTime",
+      pageSize: 1000,
+      spaces: "drive",
+    }),
+  );
+  return (found.data.files ?? []).flatMap((file) =>
+    typeof file.id === "string" && typeof file.name === "string"
+      ? [{ id: file.id, name: file.name }]
+      : [],
+  );
 }
 
 export async function createFile(
@@ -104,4 +132,8 @@ export async function shareWith(
 
 export function documentUrl(id: string): string {
   return `https://docs.google.com/document/d/${id}/edit`;
+}
+
+export function spreadsheetUrl(id: string): string {
+  return `https://docs.google.com/spreadsheets/d/${id}/edit`;
 }

@@ -2,7 +2,8 @@
  * Retries a Google API call on 429 (rate limit) and 5xx with exponential backoff and jitter.
  * The sleep is injectable so tests never wait. googleapis' own retry is turned off (see
  * clients.ts) so there is exactly one retry policy, and POSTs (batchUpdate) are retried too:
- * every request we send is idempotent or atomic (see hosts/sheets-api/patch-requests.ts).
+ * every request we send is idempotent or atomic (see hosts/sheets-api/patch-requests.ts) —
+ * except that Google may apply a batch and still answer 5xx, which `withWriteRetry` handles.
  */
 export interface RetryOptions {
   /** Attempts in all, the first included. */
@@ -27,8 +28,17 @@ export function statusOf(error: unknown): number | undefined {
   return undefined;
 }
 
+/** The API's own message (gaxios copies `error.message` of the JSON body into it). */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function isRetryable(status: number | undefined): boolean {
-  return status === 429 || (status !== undefined && status >= 500 && status <= 599);
+  return status === 429 || isServerError(status);
+}
+
+function isServerError(status: number | undefined): boolean {
+  return status !== undefined && status >= 500 && status <= 599;
 }
 
 export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
@@ -46,4 +56,35 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
       await sleep(delay);
     }
   }
+}
+
+export type WriteOutcome = "written" | "applied earlier";
+
+/**
+ * A write (a batchUpdate) retried as above. A 5xx does not prove the write was not applied:
+ * when it was, the retry is refused (the sheet it adds exists already, the document's revision
+ * has moved on). `appliedEarlier` recognises such a refusal; it is asked only after a 5xx on
+ * this same write, so a fresh mistake is never taken for success.
+ */
+export async function withWriteRetry(
+  call: () => Promise<unknown>,
+  options: RetryOptions,
+  appliedEarlier: (error: unknown) => Promise<boolean>,
+): Promise<WriteOutcome> {
+  let serverError = false;
+  let applied = false;
+  await withRetry(async () => {
+    try {
+      await call();
+    } catch (error) {
+      const status = statusOf(error);
+      if (isServerError(status)) serverError = true;
+      else if (serverError && !isRetryable(status) && (await appliedEarlier(error))) {
+        applied = true;
+        return;
+      }
+      throw error;
+    }
+  }, options);
+  return applied ? "applied earlier" : "written";
 }

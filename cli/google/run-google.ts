@@ -1,19 +1,24 @@
 /**
  * `mentor-match run --google <spreadsheetId>`: the same use case as the file pipeline, on a
- * Google spreadsheet: read it (2 calls), `prepareWorkbook`, write the main patch with
- * `batchUpdate`s (action-plan tabs first so Pairs can link them), write one Google Doc per
- * chair in the program folder and share it, then append the Forms log with each File cell
- * linking its Doc (as the Apps Script host does). Decisions stay in the core.
- *
- * Not yet: action-plan spreadsheets past the tab budget (190 sheets) are not written; the
- * run says how many tabs were left out.
+ * Google spreadsheet: read it and the plan spreadsheets of earlier runs, `prepareWorkbook`,
+ * then write in the order that keeps everything consistent (as the Apps Script host does):
+ * the additional plan spreadsheets (created in the program folder when new), the roster
+ * spreadsheet's plan tabs and then Pairs/Issues/Program (whose links need the tabs), one Google
+ * Doc per chair, shared with the chair, and last the Forms log, each File cell linking its
+ * Doc. Every batch is planned before the first is sent, so a run that stops part-way can say
+ * how far it got. Decisions stay in the core.
  */
 import {
   defaultFormTemplates,
   prepareWorkbook,
+  TemplateError,
   type MappingOverride,
+  type PlanWorkbook,
+  type PrepareWorkbookResult,
   type PresetName,
+  type WorkbookSnapshot,
 } from "../../shared/index.js";
+import type { Request } from "../../hosts/sheets-api/patch-requests.js";
 import { CliError } from "../command.js";
 import { formatIssue } from "../format/roster-report.js";
 import type { PipelineResult } from "../pipeline.js";
@@ -27,10 +32,19 @@ import {
 } from "./auth.js";
 import { googleClients, type GoogleClients } from "./clients.js";
 import { writeChairDocument } from "./docs-client.js";
-import { findOrCreate, folderType, programFolderName } from "./drive-client.js";
-import type { RetryOptions } from "./retry.js";
-import { statusOf } from "./retry.js";
-import { readSpreadsheet, writeOps } from "./sheets-client.js";
+import {
+  createFile,
+  findFile,
+  folderType,
+  programFolderName,
+  spreadsheetUrl,
+} from "./drive-client.js";
+import { defaultWritesPerMinute, type Clock } from "./pacing.js";
+import { PlanBooks } from "./plan-books.js";
+import { messageOf, statusOf, type RetryOptions } from "./retry.js";
+import { batchBytes, planBatches, readSpreadsheet, sendBatch } from "./sheets-client.js";
+import { summaryLines, type WrittenDocument } from "./summary.js";
+import { WrittenSoFar } from "./written-so-far.js";
 
 /** Google Sheets holds 200 sheets; keep room for the roster and the product's sheets. */
 export const googleTabBudget = 190;
@@ -41,11 +55,19 @@ export interface GoogleRunOptions {
   now: string;
   preset?: PresetName | undefined;
   mapping?: MappingOverride | undefined;
+  /** `--templates`: the user's faculty and chair form templates (default: the built-in ones). */
+  templates?: { faculty: string; chair: string } | undefined;
   auth: GoogleAuthOptions;
   /** Tests: one loopback root standing in for Sheets, Docs, Drive and the token endpoint. */
   rootUrl?: string | undefined;
   retry?: RetryOptions;
   maxBatchBytes?: number;
+  /** Sheets per spreadsheet before plan tabs go to more spreadsheets (tests lower it). */
+  tabBudget?: number;
+  /** Sheets and Docs writes per minute, each (default 60, Google's quota); 0 = not paced. */
+  writesPerMinute?: number;
+  /** The pacer's clock and sleep (tests: virtual time). */
+  clock?: Clock;
 }
 
 export type GoogleRunResult = PipelineResult & {
@@ -60,128 +82,177 @@ export async function runGoogle(options: GoogleRunOptions): Promise<GoogleRunRes
     ...options.auth,
     tokenRootUrl: options.rootUrl,
   });
-  const clients = googleClients(auth, { rootUrl: options.rootUrl, retry: options.retry });
+  const clients = googleClients(auth, {
+    rootUrl: options.rootUrl,
+    retry: options.retry,
+    writesPerMinute: options.writesPerMinute,
+    clock: options.clock,
+    onPace: (api, ms) =>
+      progress(
+        `pausing ${Math.ceil(ms / 1000)} s: at most ${options.writesPerMinute ?? defaultWritesPerMinute} ${api === "sheets" ? "Sheets" : "Docs"} writes a minute (Google's quota)`,
+      ),
+  });
+  const written = new WrittenSoFar();
   try {
-    return await run(clients, options);
+    return await run(clients, options, written);
   } catch (error) {
-    throw await explain(error, spreadsheetId, identity, options.auth);
+    const explained = await explain(error, spreadsheetId, identity, options.auth);
+    if (!written.started) throw explained;
+    throw new CliError(`${messageOf(explained)}\n${written.describe()}`);
   }
 }
 
-async function run(clients: GoogleClients, options: GoogleRunOptions): Promise<GoogleRunResult> {
+async function run(
+  clients: GoogleClients,
+  options: GoogleRunOptions,
+  written: WrittenSoFar,
+): Promise<GoogleRunResult> {
   const { spreadsheetId } = options;
   progress(`reading spreadsheet ${spreadsheetId}`);
   const read = await readSpreadsheet(clients, spreadsheetId);
+  const folderName = programFolderName(read.title);
+  // Found once; created only when something goes in it.
+  let folderId = await findFile(clients, folderName, folderType);
+  const programFolder = async () =>
+    (folderId ??= await createFile(clients, folderName, folderType));
+  const books = new PlanBooks(clients, (n) => `${read.title} – action plans ${n}`);
+  const planWorkbooks = await books.read(folderId);
+
   progress("matching, action plans, conference forms");
-  const prepared = prepareWorkbook({
-    snapshot: read.snapshot,
-    today: options.today,
-    now: options.now,
-    preset: options.preset,
-    mapping: options.mapping,
-    plans: {
-      tabBudget: googleTabBudget,
-      planWorkbookName: (n: number) => `${read.title} – action plans ${n}`,
-    },
-    forms: { templates: defaultFormTemplates },
-  });
-  if (!prepared.ok) {
-    const details = prepared.issues.filter((i) => i.severity === "error").map(formatIssue);
-    throw new CliError([`${read.title}: ${prepared.error.message}`, ...details].join("\n"));
-  }
+  const prepared = prepare(options, read.snapshot, books, planWorkbooks, read.title);
   const { matched, plans, forms } = prepared;
   const tabOps = new Set(plans?.tabOps ?? []);
   const logOps = new Set(forms?.patch.ops ?? []);
   const ops = prepared.patch.ops;
   const write = { maxBatchBytes: options.maxBatchBytes };
+  const bookPatches = plans?.planWorkbookPatches ?? [];
+
+  const missing = bookPatches.filter(({ file }) => !books.has(file));
+  written.planBooks.total = missing.length;
+  written.documents.total = forms?.documents.length ?? 0;
+  written.formsLogPending = logOps.size > 0;
+  for (const { file } of missing) {
+    progress(`creating ${file}`);
+    await books.create(file, await programFolder());
+    written.planBooks.done++;
+  }
+
+  // Everything planned before the first batch goes: the books' tab ids are then known for
+  // the Pairs links, and a run that stops can say how far it got.
+  const sends: { spreadsheetId: string; requests: Request[] }[] = [
+    ...bookPatches.flatMap(({ file, patch }) =>
+      books
+        .plan(file, patch.ops, write)
+        .map((requests) => ({ spreadsheetId: books.get(file).id, requests })),
+    ),
+    ...planBatches(
+      read.book,
+      [
+        ...ops.filter((op) => tabOps.has(op)),
+        ...ops.filter((op) => !tabOps.has(op) && !logOps.has(op)),
+      ],
+      { ...write, tabUrl: (file, sheet) => books.tabUrl(file, sheet) },
+    ).map((requests) => ({ spreadsheetId, requests })),
+  ];
+  const batchSizes: number[] = [];
+  const send = async (batches: typeof sends) => {
+    written.sheetBatches.total += batches.length;
+    for (const batch of batches) {
+      batchSizes.push(batchBytes(batch.requests));
+      await sendBatch(clients, batch.spreadsheetId, batch.requests);
+      written.sheetBatches.done++;
+    }
+  };
   progress("writing the sheets");
-  const batchSizes = await writeOps(
-    clients,
-    spreadsheetId,
-    read.book,
-    [
-      ...ops.filter((op) => tabOps.has(op)),
-      ...ops.filter((op) => !tabOps.has(op) && !logOps.has(op)),
-    ],
-    write,
-  );
+  await send(sends);
 
   const fileUrls = new Map<string, string>();
-  const documents = [];
+  const documents: WrittenDocument[] = [];
   const notShared: string[] = [];
-  const handle = (id: string) => matched.roster.people.find((p) => p.id === id)?.email ?? id;
-  if ((forms?.documents ?? []).length > 0) {
-    const folder = await findOrCreate(clients, programFolderName(read.title), folderType);
-    const { chairAccess, notifyChairs } = matched.settings;
-    for (const document of forms!.documents) {
-      progress(`writing ${document.title}`);
-      const written = await writeChairDocument(clients, document, folder.id, {
-        access: chairAccess,
-        notify: notifyChairs,
-      });
-      fileUrls.set(document.fileName, written.url);
-      if (!written.shared) notShared.push(`${document.chairName} <${document.chairEmail}>`);
-      documents.push({
-        chair: document.chairName,
-        chairEmail: document.chairEmail,
-        file: written.url,
-        faculty: document.faculty.map(handle),
-        newFaculty: document.newFaculty.map(handle),
-      });
-    }
+  const byId = new Map(matched.roster.people.map((p) => [p.id, p]));
+  const handle = (id: string) => byId.get(id)?.email ?? id;
+  for (const document of forms?.documents ?? []) {
+    progress(`writing ${document.title}`);
+    const doc = await writeChairDocument(
+      clients,
+      document,
+      await programFolder(),
+      {
+        access: matched.settings.chairAccess,
+        notify: matched.settings.notifyChairs,
+      },
+      options.maxBatchBytes,
+    );
+    written.documents.done++;
+    fileUrls.set(document.fileName, doc.url);
+    if (!doc.shared) notShared.push(`${document.chairName} <${document.chairEmail}>`);
+    documents.push({
+      chair: document.chairName,
+      chairEmail: document.chairEmail,
+      file: doc.url,
+      faculty: document.faculty.map(handle),
+      newFaculty: document.newFaculty.map(handle),
+    });
   }
   // The log last: a run stopped before it leaves the faculty unlogged, so the next run
   // finds the same documents by name and finishes them.
-  batchSizes.push(
-    ...(await writeOps(
-      clients,
-      spreadsheetId,
+  await send(
+    planBatches(
       read.book,
       ops.filter((op) => logOps.has(op)),
       { ...write, fileUrls },
-    )),
+    ).map((requests) => ({ spreadsheetId, requests })),
   );
+  written.formsLogPending = false;
 
-  const skippedBooks = plans?.planWorkbookPatches ?? [];
+  const planFiles = books.all().map((book) => ({ ...book, url: spreadsheetUrl(book.id) }));
   const report = {
     ...matched.report,
     issues: prepared.issues,
     ...(plans === null ? {} : { tabs: plans.tabs }),
     documents,
-    files: [`https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`],
+    files: [spreadsheetUrl(spreadsheetId), ...planFiles.map((book) => book.url)],
   };
-  const { summary } = matched.report;
-  const errors = report.issues.filter((i) => i.severity === "error").length;
-  const name = (id: string) => matched.roster.people.find((p) => p.id === id)?.name ?? id;
-  const count = (status: string) => (plans?.tabs ?? []).filter((t) => t.status === status).length;
-  const lines = [
-    `${matched.settings.programName} (${matched.settings.preset}), ${matched.settings.academicYear}`,
-    `Matched ${summary.covered} of ${summary.mentees} mentees: ${summary.slotsFilled} of ${summary.slotsWanted} mentor places filled; ${summary.locked} locked, ${summary.rejected} rejected kept out.`,
-    ...matched.match.unmatched
-      .slice(0, 10)
-      .map((u) => `  not fully matched: ${name(u.menteeId)} — ${u.reason}`),
-    ...(matched.match.unmatched.length > 10
-      ? [`  … and ${matched.match.unmatched.length - 10} more (see the Pairs sheet)`]
-      : []),
-    `Action plans: ${count("created")} created, ${count("refreshed")} refreshed, ${count("unchanged")} unchanged, ${count("ended")} marked ended.`,
-    ...(skippedBooks.length > 0
-      ? [
-          `  not written yet: ${skippedBooks.length} additional plan spreadsheet(s) past ${googleTabBudget} sheets (see docs/google-mode.md)`,
-        ]
-      : []),
-    documents.length === 0
-      ? "Conference forms: every faculty member already has theirs (see the Forms sheet)."
-      : `Conference forms: ${documents.length} chair Google Doc${documents.length === 1 ? "" : "s"}, ${documents.reduce((sum, d) => sum + d.newFaculty.length, 0)} faculty added to the Forms sheet.`,
-    ...(notShared.length > 0 ? [`  not shared (Drive refused): ${notShared.join(", ")}`] : []),
-    `Issues: ${errors} errors, ${report.issues.length - errors} warnings (see the Issues sheet).`,
-    `Updated ${report.files[0]}`,
-  ];
   return {
     report,
-    summary: lines,
+    summary: summaryLines(prepared, report, { planFiles, notShared, budget: budgetOf(options) }),
     calls: Object.fromEntries(clients.counts),
     batchSizes,
   };
+}
+
+function budgetOf(options: GoogleRunOptions): number {
+  return options.tabBudget ?? googleTabBudget;
+}
+
+/** The core's use case; a template naming a field the data lacks is the user's to fix. */
+function prepare(
+  options: GoogleRunOptions,
+  snapshot: WorkbookSnapshot,
+  books: PlanBooks,
+  planWorkbooks: readonly PlanWorkbook[],
+  title: string,
+): PrepareWorkbookResult & { ok: true } {
+  let prepared: PrepareWorkbookResult;
+  try {
+    prepared = prepareWorkbook({
+      snapshot,
+      today: options.today,
+      now: options.now,
+      preset: options.preset,
+      mapping: options.mapping,
+      plans: { tabBudget: budgetOf(options), planWorkbookName: books.name, planWorkbooks },
+      forms: { templates: options.templates ?? defaultFormTemplates },
+    });
+  } catch (error) {
+    if (error instanceof TemplateError) throw new CliError(error.message);
+    throw error;
+  }
+  if (!prepared.ok) {
+    const details = prepared.issues.filter((i) => i.severity === "error").map(formatIssue);
+    throw new CliError([`${title}: ${prepared.error.message}`, ...details].join("\n"));
+  }
+  return prepared;
 }
 
 /** A Google error as one line a coordinator can act on. */
@@ -217,8 +288,4 @@ async function explain(
       `Google refused the credentials (${messageOf(error)}); see docs/google-mode.md`,
     );
   return error;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,24 +1,33 @@
 /**
  * A spreadsheet read and written through the Sheets API v4.
  *
- * Read: one `spreadsheets.get` with a field mask (titles, ids, grid sizes, merges) and one
- * `values.batchGet` of every sheet with UNFORMATTED_VALUE, so numbers come back as numbers and
- * text as text. Dates come back as their displayed text (dateTimeRenderOption
- * FORMATTED_STRING, e.g. "2025-07-01" or "7/1/2025" in the sheet's locale): the core reads
- * date text as it does a CSV's, so no serial-number guessing happens here.
+ * Read: one `spreadsheets.get` with a field mask (titles, ids, grid sizes, merges) and
+ * `values.batchGet` of every sheet, 40 ranges a call so the URL stays short, with
+ * UNFORMATTED_VALUE, so numbers come back as numbers and text as text. Dates come back as
+ * their displayed text (dateTimeRenderOption FORMATTED_STRING, e.g. "2025-07-01" or
+ * "7/1/2025" in the sheet's locale): the core reads date text as it does a CSV's, so no
+ * serial-number guessing happens here.
  *
  * Write: the core's patch through the host-shared translator (hosts/sheets-api), batched in
  * `spreadsheets.batchUpdate` requests below 2 MB each; a sheet's requests stay in one batch
  * whenever they fit, so no half-built tab is visible.
  */
-import type { CellValue, MergedRange, PatchOp, WorkbookSnapshot } from "../../shared/index.js";
+import type {
+  CellValue,
+  MergedRange,
+  PatchOp,
+  SheetSnapshot,
+  WorkbookSnapshot,
+} from "../../shared/index.js";
 import {
+  dropBlankDefault,
   opRequests,
   type BookState,
   type Request,
   type TabUrl,
 } from "../../hosts/sheets-api/patch-requests.js";
 import type { GoogleClients } from "./clients.js";
+import { messageOf, statusOf, type WriteOutcome } from "./retry.js";
 
 export const spreadsheetFields =
   "properties.title,sheets(properties(sheetId,title,gridProperties),merges)";
@@ -26,59 +35,78 @@ export const spreadsheetFields =
 /** Google's limit is about 2 MB of request body; stay clear of it. */
 export const defaultMaxBatchBytes = 1_900_000;
 
+/** Ranges per values.batchGet: they travel in the URL. */
+export const rangesPerRead = 40;
+
 export interface ReadSpreadsheet {
   title: string;
   snapshot: WorkbookSnapshot;
   book: BookState;
 }
 
+/**
+ * Reads a spreadsheet for the core. A plan spreadsheet (`planBook`) is one this app created:
+ * its blank first sheet (id 0, the one every new spreadsheet has) is left out of the snapshot
+ * and marked to be dropped once a tab exists; in the user's spreadsheet no sheet is ever
+ * dropped. `values: false` reads only the sheet properties (a spreadsheet just created).
+ */
 export async function readSpreadsheet(
   clients: GoogleClients,
   spreadsheetId: string,
+  options: { planBook?: boolean; values?: boolean } = {},
 ): Promise<ReadSpreadsheet> {
   const meta = await clients.call("sheets.get", () =>
     clients.sheets.spreadsheets.get({ spreadsheetId, fields: spreadsheetFields }),
   );
   const sheets = meta.data.sheets ?? [];
   const titles = sheets.map((sheet) => sheet.properties?.title ?? "");
-  const values =
-    titles.length === 0
-      ? []
-      : ((
-          await clients.call("sheets.values.batchGet", () =>
-            clients.sheets.spreadsheets.values.batchGet({
-              spreadsheetId,
-              ranges: titles.map(quoteSheet),
-              majorDimension: "ROWS",
-              valueRenderOption: "UNFORMATTED_VALUE",
-              dateTimeRenderOption: "FORMATTED_STRING",
-            }),
-          )
-        ).data.valueRanges ?? []);
+  const values: unknown[][][] = [];
+  for (let start = 0; options.values !== false && start < titles.length; start += rangesPerRead) {
+    const ranges = titles.slice(start, start + rangesPerRead).map(quoteSheet);
+    const read = await clients.call("sheets.values.batchGet", () =>
+      clients.sheets.spreadsheets.values.batchGet({
+        spreadsheetId,
+        ranges,
+        majorDimension: "ROWS",
+        valueRenderOption: "UNFORMATTED_VALUE",
+        dateTimeRenderOption: "FORMATTED_STRING",
+      }),
+    );
+    for (let i = 0; i < ranges.length; i++)
+      values.push((read.data.valueRanges?.[i]?.values ?? []) as unknown[][]);
+  }
+  const snapshotSheets: SheetSnapshot[] = [];
+  const book: BookState = { sheets: [] };
+  sheets.forEach((sheet, i) => {
+    const rows = (values[i] ?? []).map((row) => row.map(cellValue));
+    const sheetId = sheet.properties?.sheetId ?? 0;
+    const blankDefault =
+      options.planBook === true &&
+      sheetId === 0 &&
+      rows.every((row) => row.every((value) => value === null));
+    book.sheets.push({
+      sheetId,
+      title: titles[i]!,
+      rowCount: sheet.properties?.gridProperties?.rowCount ?? 1000,
+      columnCount: sheet.properties?.gridProperties?.columnCount ?? 26,
+      blankDefault,
+    });
+    if (blankDefault) return;
+    snapshotSheets.push({
+      name: titles[i]!,
+      rows,
+      merges: (sheet.merges ?? []).map((m): MergedRange => ({
+        top: m.startRowIndex ?? 0,
+        left: m.startColumnIndex ?? 0,
+        bottom: (m.endRowIndex ?? 1) - 1,
+        right: (m.endColumnIndex ?? 1) - 1,
+      })),
+    });
+  });
   return {
     title: meta.data.properties?.title ?? spreadsheetId,
-    snapshot: {
-      sheets: sheets.map((sheet, i) => ({
-        name: titles[i]!,
-        rows: (values[i]?.values ?? []).map((row: unknown[]) => row.map(cellValue)),
-        merges: (sheet.merges ?? []).map((m): MergedRange => ({
-          top: m.startRowIndex ?? 0,
-          left: m.startColumnIndex ?? 0,
-          bottom: (m.endRowIndex ?? 1) - 1,
-          right: (m.endColumnIndex ?? 1) - 1,
-        })),
-      })),
-    },
-    book: {
-      sheets: sheets.map((sheet) => ({
-        sheetId: sheet.properties?.sheetId ?? 0,
-        title: sheet.properties?.title ?? "",
-        rowCount: sheet.properties?.gridProperties?.rowCount ?? 1000,
-        columnCount: sheet.properties?.gridProperties?.columnCount ?? 26,
-        // Never drop a sheet of the user's.
-        blankDefault: false,
-      })),
-    },
+    snapshot: { sheets: snapshotSheets },
+    book,
   };
 }
 
@@ -100,6 +128,53 @@ export interface WriteOptions {
   maxBatchBytes?: number;
 }
 
+/**
+ * The batches for ops applied in order; `book` is updated to the state after them (so tab
+ * ids and titles are known before anything is sent). A blank default sheet goes in the batch
+ * that adds the first tab.
+ */
+export function planBatches(
+  book: BookState,
+  ops: readonly PatchOp[],
+  options: WriteOptions = {},
+): Request[][] {
+  const groups = ops
+    .map((op) => {
+      const requests = opRequests(book, op, {
+        tabUrl: options.tabUrl,
+        fileUrls: options.fileUrls,
+      });
+      dropBlankDefault(book, requests);
+      return requests;
+    })
+    .filter((requests) => requests.length > 0);
+  return batchRequests(groups, options.maxBatchBytes ?? defaultMaxBatchBytes);
+}
+
+/**
+ * Sends one batch. A batch is atomic: when a retry after a 5xx is refused because a sheet it
+ * adds "already exists", the earlier attempt was applied whole.
+ */
+export async function sendBatch(
+  clients: GoogleClients,
+  spreadsheetId: string,
+  requests: Request[],
+): Promise<WriteOutcome> {
+  const addsSheet = requests.some((request) => request.addSheet !== undefined);
+  return clients.write(
+    "sheets",
+    "sheets.batchUpdate",
+    () => clients.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }),
+    async (error) =>
+      addsSheet && statusOf(error) === 400 && /already exists/i.test(messageOf(error)),
+  );
+}
+
+/** The size in bytes of a batch's request body. */
+export function batchBytes(requests: Request[]): number {
+  return Buffer.byteLength(JSON.stringify({ requests }));
+}
+
 /** Applies ops in order; `book` follows the spreadsheet. Returns the batches' sizes in bytes. */
 export async function writeOps(
   clients: GoogleClients,
@@ -108,17 +183,10 @@ export async function writeOps(
   ops: readonly PatchOp[],
   options: WriteOptions = {},
 ): Promise<number[]> {
-  const groups = ops
-    .map((op) => opRequests(book, op, { tabUrl: options.tabUrl, fileUrls: options.fileUrls }))
-    .filter((requests) => requests.length > 0);
-  const batches = batchRequests(groups, options.maxBatchBytes ?? defaultMaxBatchBytes);
   const sizes: number[] = [];
-  for (const requests of batches) {
-    const body = { requests };
-    sizes.push(Buffer.byteLength(JSON.stringify(body)));
-    await clients.call("sheets.batchUpdate", () =>
-      clients.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: body }),
-    );
+  for (const requests of planBatches(book, ops, options)) {
+    sizes.push(batchBytes(requests));
+    await sendBatch(clients, spreadsheetId, requests);
   }
   return sizes;
 }

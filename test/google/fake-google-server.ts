@@ -2,7 +2,10 @@
  * A loopback stand-in for the token endpoint, Sheets v4, Docs v1 and Drive v3: only the
  * endpoints the Google mode uses, with in-memory state, checking request shapes the way the
  * real APIs would reject them (field masks, body size, grid bounds, UTF-16 indexes, text
- * written as stringValue) and able to answer 429/5xx on demand.
+ * written as stringValue) and able to answer 429/5xx on demand — before applying a request, or
+ * after (Google may apply a batch and still answer 5xx). Errors have the APIs' JSON shape
+ * (`{ error: { code, message, status } }`, a failing batch request named as
+ * `Invalid requests[i].kind: …`); Docs batches honour `writeControl.requiredRevisionId`.
  *
  * Documents are one UTF-16 string per body, index i at offset i − 1 (index 0 is the section
  * break), with private-use characters for the structure: table start, row start, cell start
@@ -57,6 +60,8 @@ export interface FakeSpreadsheet {
 
 export interface FakeDocument {
   id: string;
+  /** Changes with every applied batchUpdate, as the Docs revision id does. */
+  revisionId: string;
   text: string;
   textStyles: { start: number; end: number; style: Json }[];
   paragraphStyles: { start: number; end: number; style: Json }[];
@@ -85,6 +90,8 @@ export interface LoggedRequest {
   bytes: number;
   body: unknown;
   status: number;
+  /** When it arrived, by `FakeGoogle.now` (tests set a virtual clock). */
+  at: number;
 }
 
 export class FakeGoogle {
@@ -96,11 +103,19 @@ export class FakeGoogle {
   readonly scopes: string[] = [];
   /** E-mails Drive refuses to share with. */
   readonly refuseShareTo = new Set<string>();
-  private failures: { match: string; status: number; times: number }[] = [];
+  private failures: {
+    match: string;
+    status: number;
+    times: number;
+    skip: number;
+    after: boolean;
+  }[] = [];
   private tokens = new Set<string>();
   private nextId = 1;
   private server: Server | null = null;
   rootUrl = "";
+  /** The clock requests are logged with. */
+  now: () => number = () => Date.now();
 
   constructor(private readonly publicKey: string) {}
 
@@ -116,9 +131,25 @@ export class FakeGoogle {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
-  /** The next `times` requests whose "METHOD path" contains `match` get `status`. */
-  failNext(match: string, status: number, times = 1): void {
-    this.failures.push({ match, status, times });
+  /**
+   * The next `times` requests whose "METHOD path" contains `match` get `status`, not applied;
+   * with `skip`, the first `skip` such requests go through first.
+   */
+  failNext(match: string, status: number, times = 1, skip = 0): void {
+    this.failures.push({ match, status, times, skip, after: false });
+  }
+
+  /** As failNext, but the request is applied before the error is answered. */
+  failAfterApply(match: string, status = 500, times = 1, skip = 0): void {
+    this.failures.push({ match, status, times, skip, after: true });
+  }
+
+  /** The spreadsheet a Drive file (one we created) is. */
+  spreadsheetByName(name: string): FakeSpreadsheet | undefined {
+    const file = [...this.files.values()].find(
+      (f) => f.name === name && f.mimeType === spreadsheetMime && !f.trashed,
+    );
+    return file === undefined ? undefined : this.spreadsheets.get(file.id);
   }
 
   seedSpreadsheet(id: string, title: string, snapshot: WorkbookSnapshot): void {
@@ -180,6 +211,7 @@ export class FakeGoogle {
   renderNew(requests: readonly Json[]): FakeDocument {
     const doc: FakeDocument = {
       id: "unit",
+      revisionId: "rev-unit",
       text: "\n",
       textStyles: [],
       paragraphStyles: [],
@@ -209,6 +241,7 @@ export class FakeGoogle {
       bytes: raw.length,
       body: undefined,
       status: 200,
+      at: this.now(),
     };
     this.log.push(entry);
     const reply = (status: number, body: unknown) => {
@@ -217,15 +250,13 @@ export class FakeGoogle {
       res.end(JSON.stringify(body));
     };
     const fail = (status: number, message: string) =>
-      reply(status, { error: { code: status, message, status: "FAILED" } });
+      reply(status, { error: { code: status, message, status: statusName(status) } });
     try {
       const failure = this.failures.find(
-        (f) => f.times > 0 && `${method} ${path}`.includes(f.match),
+        (f) => f.times > 0 && `${method} ${path}`.includes(f.match) && f.skip-- <= 0,
       );
-      if (failure !== undefined) {
-        failure.times--;
-        return fail(failure.status, "injected failure");
-      }
+      if (failure !== undefined) failure.times--;
+      if (failure !== undefined && !failure.after) return fail(failure.status, "injected failure");
       if (path === "/token" && method === "POST") return reply(...this.token(raw.toString("utf8")));
       const auth = req.headers.authorization ?? "";
       if (!this.tokens.has(auth.replace(/^Bearer /, ""))) return fail(401, "no valid access token");
@@ -233,6 +264,8 @@ export class FakeGoogle {
       const body = raw.length === 0 ? undefined : (JSON.parse(raw.toString("utf8")) as Json);
       entry.body = body;
       const [status, out] = this.route(method, path, url.searchParams, body);
+      if (failure !== undefined && status === 200)
+        return fail(failure.status, "injected failure after applying the request");
       return reply(status, out);
     } catch (error) {
       return fail(400, error instanceof Error ? error.message : String(error));
@@ -275,7 +308,10 @@ export class FakeGoogle {
     if ((m = /^\/v4\/spreadsheets\/([^/:]+)$/.exec(path)) && method === "GET") {
       const book = this.book(m[1]!);
       if (book === null)
-        return [404, { error: { code: 404, message: "Requested entity was not found." } }];
+        return [
+          404,
+          { error: { code: 404, message: "Requested entity was not found.", status: "NOT_FOUND" } },
+        ];
       if (!query.has("fields")) throw new Error("spreadsheets.get without a field mask");
       return [
         200,
@@ -295,7 +331,8 @@ export class FakeGoogle {
     }
     if ((m = /^\/v4\/spreadsheets\/([^/:]+)\/values:batchGet$/.exec(path)) && method === "GET") {
       const book = this.book(m[1]!);
-      if (book === null) return [404, { error: { code: 404, message: "not found" } }];
+      if (book === null)
+        return [404, { error: { code: 404, message: "not found", status: "NOT_FOUND" } }];
       if (query.get("valueRenderOption") !== "UNFORMATTED_VALUE")
         throw new Error("batchGet without UNFORMATTED_VALUE");
       const ranges = [...query.getAll("ranges"), ...query.getAll("ranges[]")];
@@ -315,35 +352,70 @@ export class FakeGoogle {
     }
     if ((m = /^\/v4\/spreadsheets\/([^/:]+):batchUpdate$/.exec(path)) && method === "POST") {
       const book = this.book(m[1]!);
-      if (book === null) return [404, { error: { code: 404, message: "not found" } }];
+      if (book === null)
+        return [404, { error: { code: 404, message: "not found", status: "NOT_FOUND" } }];
       const copy = structuredClone(book);
-      for (const request of (body?.requests ?? []) as Json[]) sheetRequest(copy, request);
+      ((body?.requests ?? []) as Json[]).forEach((request, i) => {
+        try {
+          sheetRequest(copy, request);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          throw new Error(`Invalid requests[${i}].${Object.keys(request)[0]}: ${message}`, {
+            cause: error,
+          });
+        }
+      });
+      if (copy.sheets.length > maxSheets)
+        throw new Error(`a spreadsheet holds at most ${maxSheets} sheets here`);
       this.spreadsheets.set(book.id, copy);
       return [200, { spreadsheetId: book.id, replies: [] }];
     }
     if ((m = /^\/v1\/documents\/([^/:]+)$/.exec(path)) && method === "GET") {
       const doc = this.documents.get(m[1]!);
-      if (doc === undefined) return [404, { error: { code: 404, message: "not found" } }];
-      if (!query.has("fields")) throw new Error("documents.get without a field mask");
-      return [
-        200,
-        {
-          body: {
-            content: [
-              { startIndex: 0, endIndex: 1, sectionBreak: {} },
-              { startIndex: 1, endIndex: doc.text.length + 1 },
-            ],
-          },
+      if (doc === undefined)
+        return [404, { error: { code: 404, message: "not found", status: "NOT_FOUND" } }];
+      const fields = topLevelFields(query.get("fields") ?? "");
+      if (fields.length === 0) throw new Error("documents.get without a field mask");
+      const document: Json = {
+        revisionId: doc.revisionId,
+        body: {
+          content: [
+            { startIndex: 0, endIndex: 1, sectionBreak: {} },
+            { startIndex: 1, endIndex: doc.text.length + 1 },
+          ],
         },
-      ];
+      };
+      return [200, Object.fromEntries(fields.map((field) => [field, document[field]]))];
     }
     if ((m = /^\/v1\/documents\/([^/:]+):batchUpdate$/.exec(path)) && method === "POST") {
       const doc = this.documents.get(m[1]!);
-      if (doc === undefined) return [404, { error: { code: 404, message: "not found" } }];
+      if (doc === undefined)
+        return [404, { error: { code: 404, message: "not found", status: "NOT_FOUND" } }];
+      const required = (body?.writeControl as { requiredRevisionId?: string } | undefined)
+        ?.requiredRevisionId;
+      if (required !== undefined && required !== doc.revisionId)
+        return [
+          400,
+          {
+            error: {
+              code: 400,
+              message: `The document's revision is not ${required}.`,
+              status: "INVALID_ARGUMENT",
+            },
+          },
+        ];
       const copy = structuredClone(doc);
       for (const request of (body?.requests ?? []) as Json[]) docRequest(copy, request);
+      copy.revisionId = `rev-${this.nextId++}`;
       this.documents.set(doc.id, copy);
-      return [200, { documentId: doc.id, replies: [] }];
+      return [
+        200,
+        {
+          documentId: doc.id,
+          replies: [],
+          writeControl: { requiredRevisionId: copy.revisionId },
+        },
+      ];
     }
     if (path === "/drive/v3/files" && method === "GET") {
       if (!query.has("fields")) throw new Error("files.list without fields");
@@ -389,9 +461,27 @@ export class FakeGoogle {
       };
       for (const p of file.parents) if (!this.files.has(p)) throw new Error(`no parent ${p}`);
       this.files.set(id, file);
+      // A new spreadsheet has one blank sheet, id 0 (its title depends on the locale).
+      if (file.mimeType === spreadsheetMime)
+        this.spreadsheets.set(id, {
+          id,
+          title: file.name,
+          sheets: [
+            {
+              sheetId: 0,
+              title: "Sheet1",
+              rowCount: 1000,
+              columnCount: 26,
+              cells: new Map(),
+              merges: [],
+              validations: 0,
+            },
+          ],
+        });
       if (file.mimeType === "application/vnd.google-apps.document")
         this.documents.set(id, {
           id,
+          revisionId: `rev-${this.nextId++}`,
           text: "\n",
           textStyles: [],
           paragraphStyles: [],
@@ -401,11 +491,15 @@ export class FakeGoogle {
     }
     if ((m = /^\/drive\/v3\/files\/([^/]+)\/permissions$/.exec(path))) {
       const file = this.files.get(m[1]!);
-      if (file === undefined) return [404, { error: { code: 404, message: "File not found" } }];
+      if (file === undefined)
+        return [404, { error: { code: 404, message: "File not found", status: "NOT_FOUND" } }];
       if (method === "GET") return [200, { permissions: file.permissions }];
       const email = String(body?.emailAddress ?? "");
       if (this.refuseShareTo.has(email))
-        return [400, { error: { code: 400, message: "no Google account" } }];
+        return [
+          400,
+          { error: { code: 400, message: "no Google account", status: "INVALID_ARGUMENT" } },
+        ];
       if (!query.has("sendNotificationEmail"))
         throw new Error("permissions.create without sendNotificationEmail");
       const permission = {
@@ -418,12 +512,49 @@ export class FakeGoogle {
       file.permissions.push(permission);
       return [200, { id: permission.id }];
     }
-    return [404, { error: { code: 404, message: `no route ${method} ${path}` } }];
+    return [
+      404,
+      { error: { code: 404, message: `no route ${method} ${path}`, status: "NOT_FOUND" } },
+    ];
   }
 
   private book(id: string): FakeSpreadsheet | null {
     return this.spreadsheets.get(id) ?? null;
   }
+}
+
+const spreadsheetMime = "application/vnd.google-apps.spreadsheet";
+/** Google Sheets' limit on sheets per spreadsheet, as the product counts it. */
+const maxSheets = 200;
+
+function statusName(code: number): string {
+  const names: Record<number, string> = {
+    400: "INVALID_ARGUMENT",
+    401: "UNAUTHENTICATED",
+    403: "PERMISSION_DENIED",
+    404: "NOT_FOUND",
+    429: "RESOURCE_EXHAUSTED",
+    500: "INTERNAL",
+    503: "UNAVAILABLE",
+  };
+  return names[code] ?? "UNKNOWN";
+}
+
+/** "revisionId,body(content(endIndex))" → ["revisionId", "body"]. */
+function topLevelFields(mask: string): string[] {
+  const fields: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of mask) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === "," && depth === 0) {
+      fields.push(current.trim());
+      current = "";
+    } else if (depth === 0 && ch !== ")") current += ch;
+  }
+  if (current.trim() !== "") fields.push(current.trim());
+  return fields.map((field) => field.split(".")[0]!).filter((field) => field !== "");
 }
 
 function sheetValues(sheet: FakeSheet): unknown[][] {
