@@ -9,6 +9,7 @@
  */
 import { runSolverBenchmark } from "./solver.js";
 import { runMatchingBenchmark } from "./matching.js";
+import { runInstitutionBenchmark } from "./institution.js";
 
 export interface BenchSection {
   readonly name: string;
@@ -27,6 +28,12 @@ export const sections: readonly BenchSection[] = [
     description:
       "end-to-end matching (rules, scores, exact solve, explanations) vs scipy on the same assignment",
     run: ({ quick }) => runMatchingBenchmark({ quick }),
+  },
+  {
+    name: "institution",
+    description:
+      "the whole job on an institution roster (10,000 × 5,000, 40 departments): local files vs the Google path against the loopback fake — stages, requests, bytes",
+    run: ({ quick }) => runInstitutionBenchmark({ quick }),
   },
 ];
 

@@ -45,7 +45,7 @@ export const commonOptions = {
 export const commonHelp = `  --preset <name>         ${presetNames.join(" | ")} (default: the Program sheet's, else one-to-one)
   --mapping <file.json>   column-mapping corrections (see docs/mapping.md)
   --today <YYYY-MM-DD>    the date the run counts from (default: today)
-  --tab-budget <n>        most sheets per workbook; further plan tabs go to <name>-action-plans-2.xlsx …
+  --tab-budget <n>        most sheets per workbook (default 250); further plan tabs go to <name>-action-plans-2.xlsx …
                           (default: no limit; Google Sheets holds about 200)
   --templates <folder>    faculty-form.hbs and chair-form.hbs to use instead of the built-in forms
   --json                  print the report as JSON instead of the summary`;

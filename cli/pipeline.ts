@@ -59,6 +59,12 @@ export function rosterStem(path: string): string {
   return basename(path, extname(path)).replace(/-matched$/, "");
 }
 
+/**
+ * Sheets per .xlsx when --tab-budget is not given: Excel opens a workbook of thousands of
+ * tabs only slowly and nobody can find a tab in it; a department fits in one workbook.
+ */
+export const defaultFileTabBudget = 250;
+
 export function planWorkbookName(stem: string, n: number): string {
   return `${stem}-action-plans-${n}.xlsx`;
 }
@@ -70,8 +76,16 @@ export function printResult(result: PipelineResult, asJson: boolean): void {
   );
 }
 
+let progressListener: ((message: string) => void) | null = null;
+
+/** Hears every progress line (the benchmark times the stages by them); null to stop. */
+export function listenToProgress(listener: ((message: string) => void) | null): void {
+  progressListener = listener;
+}
+
 /** Progress for a person watching a terminal; silent when output is piped or captured. */
 export function progress(message: string): void {
+  progressListener?.(message);
   if (process.stderr.isTTY) process.stderr.write(`… ${message}\n`);
 }
 
@@ -109,7 +123,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         ? {
             plans: {
               planWorkbooks: planBooks,
-              tabBudget: options.tabBudget,
+              tabBudget: options.tabBudget ?? defaultFileTabBudget,
               planWorkbookName: (n: number) => planWorkbookName(stem, n),
             },
           }
@@ -153,7 +167,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
 
   const documents = [];
-  const handle = (id: string) => matched.roster.people.find((p) => p.id === id)?.email ?? id;
+  const byId = new Map(matched.roster.people.map((p) => [p.id, p]));
+  const handle = (id: string) => byId.get(id)?.email ?? id;
   for (const document of forms?.documents ?? []) {
     const target = join(outDir, "forms", document.fileName);
     progress(`writing ${target}`);
@@ -182,7 +197,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   const { summary } = matched.report;
   const errors = report.issues.filter((i) => i.severity === "error").length;
-  const name = (id: string) => matched.roster.people.find((p) => p.id === id)?.name ?? id;
+  const name = (id: string) => byId.get(id)?.name ?? id;
   const lines = [
     `${matched.settings.programName} (${matched.settings.preset}), ${matched.settings.academicYear}`,
     `Matched ${summary.covered} of ${summary.mentees} mentees: ${summary.slotsFilled} of ${summary.slotsWanted} mentor places filled; ${summary.locked} locked, ${summary.rejected} rejected kept out.`,
