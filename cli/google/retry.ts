@@ -41,6 +41,29 @@ function isServerError(status: number | undefined): boolean {
   return status !== undefined && status >= 500 && status <= 599;
 }
 
+/** Connection codes after which the same request may simply be sent again. */
+const droppedConnection = new Set([
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ECONNABORTED",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+]);
+
+/**
+ * Whether the connection failed before any answer came (no HTTP status): a kept-alive socket
+ * the server closed during a long local step, a network blip. Treated like a 5xx: retried, and
+ * for writes the request may or may not have been applied.
+ */
+export function isDroppedConnection(error: unknown): boolean {
+  if (typeof error !== "object" || error === null || statusOf(error) !== undefined) return false;
+  const e = error as { code?: unknown; errno?: unknown; message?: unknown; cause?: unknown };
+  for (const code of [e.code, e.errno, (e.cause as { code?: unknown } | undefined)?.code])
+    if (typeof code === "string" && droppedConnection.has(code)) return true;
+  return typeof e.message === "string" && /socket hang up|ECONNRESET/.test(e.message);
+}
+
 export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const attempts = options.attempts ?? 6;
   const base = options.baseDelayMs ?? 1000;
@@ -50,9 +73,9 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
       return await call();
     } catch (error) {
       const status = statusOf(error);
-      if (!isRetryable(status) || attempt >= attempts) throw error;
+      if (!(isRetryable(status) || isDroppedConnection(error)) || attempt >= attempts) throw error;
       const delay = Math.round(base * 2 ** (attempt - 1) * (1 + Math.random() * 0.25));
-      options.onRetry?.(status!, attempt, delay);
+      options.onRetry?.(status ?? 0, attempt, delay);
       await sleep(delay);
     }
   }
@@ -78,7 +101,7 @@ export async function withWriteRetry(
       await call();
     } catch (error) {
       const status = statusOf(error);
-      if (isServerError(status)) serverError = true;
+      if (isServerError(status) || isDroppedConnection(error)) serverError = true;
       else if (serverError && !isRetryable(status) && (await appliedEarlier(error))) {
         applied = true;
         return;
