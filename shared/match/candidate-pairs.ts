@@ -63,8 +63,8 @@ export function candidatePairs(
   const eligible = new Int32Array(mentees.length);
   // The kept list of the current mentee, sorted by score (descending), ties by mentor.
   const limit = Math.min(keep, m);
-  const keptMentor = new Int32Array(Math.max(1, limit));
-  const keptScore = new Float64Array(Math.max(1, limit));
+  const keptMentor = new Int32Array(Math.max(1, m));
+  const keptScore = new Float64Array(Math.max(1, m));
   // Each mentor's best mentees too, so a mentor no mentee ranks high still has a way in.
   const perMentor = Number.isFinite(keep) ? mentorsKeepMentees : 0;
   const mentorMentee = new Int32Array(m * perMentor);
@@ -84,6 +84,8 @@ export function candidatePairs(
       if (hasUnlabelled) roles.push(null);
       return roles.length === 0 ? null : roles;
     };
+    // Mentees with labelled slots keep every pair (only unlabelled slots are priced).
+    const cut = labels.length > 0 ? m : limit;
     let kept = 0;
     let leftBest = -Infinity;
     for (let r = 0; r < m; r++) {
@@ -103,15 +105,15 @@ export function candidatePairs(
         else if (score > mentorScore[base + perMentor - 1]!)
           insertKept(mentorMentee, mentorScore, base, perMentor - 1, perMentor, e, score);
       }
-      if (kept < limit) {
+      if (kept < cut) {
         kept = insertKept(keptMentor, keptScore, 0, kept, kept + 1, r, score);
         continue;
       }
       // Full: the new pair replaces the worst kept one only when strictly better.
-      const worst = keptScore[limit - 1]!;
+      const worst = keptScore[cut - 1]!;
       if (score > worst) {
         leftBest = Math.max(leftBest, worst);
-        insertKept(keptMentor, keptScore, 0, limit - 1, limit, r, score);
+        insertKept(keptMentor, keptScore, 0, cut - 1, cut, r, score);
       } else leftBest = Math.max(leftBest, score);
     }
     best[e] = leftBest;

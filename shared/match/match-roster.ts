@@ -25,6 +25,7 @@ import { candidatePairs, type Candidate, type LeftOutPairs } from "./candidate-p
 import { noOverrides, type Overrides } from "./overrides.js";
 import { solveSlots } from "./flow/mentoring-flow.js";
 import { isSingleSlotProblem, solveSingleSlot } from "./solve-single-slot.js";
+import { solveSlotsPriced } from "./solve-priced-slots.js";
 import type { SlotProblem } from "./flow/slot-problem.js";
 import { matchStably } from "./stable-mode.js";
 import { pairId } from "./pair-id.js";
@@ -63,7 +64,7 @@ export interface MatchResult {
 }
 
 /**
- * Mentors kept per mentee before pricing (one-mentor programs). Any number gives the same
+ * Mentors kept per mentee before pricing (mentees whose slots are all unlabelled). Any number gives the same
  * optimum; this one rarely needs a second round on institution rosters (see bench/).
  */
 export const candidatesPerMentee = 48;
@@ -134,9 +135,9 @@ export function matchProblem(
     rejected: overrides.rejected,
   });
   // One-mentor programs keep each mentee's best mentors; the solver prices the rest.
-  const priced =
-    settings.method !== "stable" &&
-    slotsOf.every((slots) => slots.length === 1 && slots[0] === null);
+  // The optimal methods keep each mentee's best mentors and price the rest (stable mode
+  // needs whole preference lists).
+  const priced = settings.method !== "stable";
   const { candidates, exclusions, leftOut } = candidatePairs(
     menteeList,
     mentorList,
@@ -218,6 +219,10 @@ export function matchRoster(
   else if (isSingleSlotProblem(slotProblem)) {
     const solved = solveSingleSlot({ ...slotProblem, candidates: allowed }, leftOut);
     solution = solved.pairs;
+    candidates = solved.candidates;
+  } else if (leftOut !== null) {
+    const solved = solveSlotsPriced({ ...slotProblem, candidates: allowed }, leftOut);
+    solution = solved.solution.pairs;
     candidates = solved.candidates;
   } else solution = solveSlots(slotProblem).pairs;
 

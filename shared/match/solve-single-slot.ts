@@ -34,9 +34,9 @@ export interface MoreCandidates<C extends SlotCandidate> {
 }
 
 /** Most improving pairs added per mentee and round: the best few settle most mentees. */
-const addedPerMentee = 24;
+export const addedPerMentee = 24;
 /** Rounds after which every improving pair is added at once. */
-const pricingRounds = 8;
+export const pricingRounds = 8;
 
 export function isSingleSlotProblem(problem: SlotProblem): boolean {
   return problem.mentees.every(
@@ -48,17 +48,8 @@ export function solveSingleSlot<C extends SlotCandidate>(
   problem: SlotProblem & { candidates: readonly C[] },
   more: MoreCandidates<C> | null = null,
 ): { pairs: SlotPair[]; candidates: readonly C[] } {
-  let candidates = problem.candidates;
-  if (more !== null && (problem.locked ?? []).length > 0) {
-    // A locked pair scores as the candidate it is, so a left-out one is fetched.
-    const known = mentorsByMentee(candidates);
-    const lockedLeftOut = (problem.locked ?? []).flatMap(({ mentee, mentor }) =>
-      known.get(mentee)?.has(mentor) === true
-        ? []
-        : more.find(mentee, [mentor], () => -Infinity, known.get(mentee) ?? new Set()),
-    );
-    candidates = [...candidates, ...lockedLeftOut];
-  }
+  let candidates =
+    more === null ? problem.candidates : withLockedPairs(problem, problem.candidates, more);
   for (let round = 0; ; round++) {
     const built = singleSlotAssignment({ ...problem, candidates });
     const { assignment, decode } = built;
@@ -154,7 +145,23 @@ function countBelow(values: Float64Array, limit: number): number {
   return lo;
 }
 
-function mentorsByMentee(candidates: readonly SlotCandidate[]): Map<number, Set<number>> {
+/** The candidates plus the left-out ones the locked pairs are (a lock scores as its pair). */
+export function withLockedPairs<C extends SlotCandidate>(
+  problem: SlotProblem,
+  candidates: readonly C[],
+  more: MoreCandidates<C>,
+): readonly C[] {
+  if ((problem.locked ?? []).length === 0) return candidates;
+  const known = mentorsByMentee(candidates);
+  const fetched = (problem.locked ?? []).flatMap(({ mentee, mentor }) =>
+    known.get(mentee)?.has(mentor) === true
+      ? []
+      : more.find(mentee, [mentor], () => -Infinity, known.get(mentee) ?? new Set()),
+  );
+  return fetched.length === 0 ? candidates : [...candidates, ...fetched];
+}
+
+export function mentorsByMentee(candidates: readonly SlotCandidate[]): Map<number, Set<number>> {
   const byMentee = new Map<number, Set<number>>();
   for (const { mentee, mentor } of candidates) {
     const set = byMentee.get(mentee) ?? new Set<number>();

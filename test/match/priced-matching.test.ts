@@ -102,3 +102,46 @@ describe("one-mentor programs on rosters larger than the kept candidate lists", 
     });
   }
 });
+
+describe("team programs on rosters larger than the kept candidate lists", () => {
+  for (const preset of ["two-mentors", "committee"] as const)
+    for (const seed of [5, 6]) {
+      it(`${preset}: the same optimum as the flow over every allowed pair (seed ${seed})`, () => {
+        const program = settings(preset);
+        const big = largeRoster(90, 60, seed);
+        const whole = matchProblem(big, program, undefined, { candidatesPerMentee: Infinity });
+        const kept = matchProblem(big, program, undefined, { candidatesPerMentee: 2 });
+        expect(kept.candidates.length).toBeLessThan(whole.candidates.length);
+        const reference = solveSlots(whole.slotProblem);
+        const result = matchRoster(big, program, undefined, { candidatesPerMentee: 2 });
+        expect(result.stats.covered).toBe(reference.covered);
+        expect(result.stats.slotsFilled).toBe(reference.slotsFilled);
+        expect(matchRoster(big, program).stats).toEqual(result.stats);
+        const load = new Map<string, number>();
+        for (const pair of result.pairs)
+          load.set(pair.mentorId, (load.get(pair.mentorId) ?? 0) + 1);
+        const penalty = whole.mentorList.reduce(
+          (sum, facts, r) =>
+            sum +
+            totalLoadPenalty(
+              whole.slotProblem.mentors[r]!.loadPenalty,
+              load.get(facts.person.id) ?? 0,
+            ),
+          0,
+        );
+        const find = (list: typeof whole.menteeList, id: string) =>
+          list.find((f) => f.person.id === id)!;
+        const score = result.pairs.reduce(
+          (sum, pair) =>
+            sum +
+            pairPoints(
+              find(whole.menteeList, pair.menteeId),
+              find(whole.mentorList, pair.mentorId),
+              program,
+            ),
+          0,
+        );
+        expect(score - penalty).toBeCloseTo(reference.netScore, 6);
+      });
+    }
+});

@@ -48,6 +48,7 @@ import {
   MAX_ARC_CAPACITY,
   minCostTransshipment,
   type FlowOptions,
+  type FlowPrices,
 } from "./min-cost-flow.js";
 import {
   InvalidSlotProblemError,
@@ -67,6 +68,25 @@ const COST_DIMENSION = 3;
  * tune the flow solver only (tolerance of the score comparisons, potential refreshes).
  */
 export function solveSlots(problem: SlotProblem, options: FlowOptions = {}): SlotSolution {
+  return solveSlotNetwork(problem, options).solution;
+}
+
+/** What pricing needs besides the solution: each mentee's hub node and the final prices. */
+export interface SlotNetworkSolve {
+  solution: SlotSolution;
+  /** The mentee's hub node, −1 when it has no open slot. */
+  hubOf: Int32Array;
+  /** 1 when the mentee's open slots are all unlabelled (its candidates leave the hub). */
+  unlabelled: Uint8Array;
+  /** The node of mentor j, −1 when it has no place left after the locked pairs. */
+  mentorNodeOf: (j: number) => number;
+  prices: FlowPrices;
+}
+
+export function solveSlotNetwork(
+  problem: SlotProblem,
+  options: FlowOptions = {},
+): SlotNetworkSolve {
   validate(problem);
   const { mentees, mentors, candidates } = problem;
   const locked = problem.locked ?? [];
@@ -120,6 +140,8 @@ export function solveSlots(problem: SlotProblem, options: FlowOptions = {}): Slo
 
   /** Arc into the mentor for candidates that take part, else −1. */
   const candArc = new Int32Array(nC).fill(-1);
+  const hubOf = new Int32Array(nE).fill(-1);
+  const unlabelled = new Uint8Array(nE);
 
   const seenMentor = new Int32Array(nR).fill(-1);
   const remainingCap = new Int32Array(nR);
@@ -167,6 +189,8 @@ export function solveSlots(problem: SlotProblem, options: FlowOptions = {}): Slo
       }
     }
     const hub = g.addNodes(1);
+    hubOf[i] = hub;
+    if (roles.length === 0) unlabelled[i] = 1;
     const single = roles.length === 0 || (roles.length === 1 && pooled === 0);
     const roleNode: number[] = [];
     let pool = -1;
@@ -250,7 +274,7 @@ export function solveSlots(problem: SlotProblem, options: FlowOptions = {}): Slo
   const supply = new Int32Array(g.nodeCount);
   for (let x = 0; x < supplyAt.length; x += 2) supply[supplyAt[x]!] = supplyAt[x + 1]!;
   supply[sink] = -totalSupply;
-  const { arcFlow } = minCostTransshipment(g, supply, options);
+  const { arcFlow, prices } = minCostTransshipment(g, supply, options);
 
   // ---- read the pairs back ----
   const pairs: SlotPair[] = [];
@@ -291,7 +315,13 @@ export function solveSlots(problem: SlotProblem, options: FlowOptions = {}): Slo
     });
   }
   pairs.sort((a, b) => a.mentee - b.mentee || a.mentor - b.mentor);
-  return summarize(problem, pairs);
+  return {
+    solution: summarize(problem, pairs),
+    hubOf,
+    unlabelled,
+    mentorNodeOf: (j) => (remainingCap[j]! > 0 ? mentorNode(j) : -1),
+    prices,
+  };
 }
 
 /**

@@ -273,6 +273,25 @@ export function minCostFlow(
 export interface TransshipmentResult extends FlowResult {
   /** Supply that could not reach any demand node (0 when the problem is feasible). */
   unroutedSupply: number;
+  /** The final node prices, to check arcs the network left out (see FlowPrices). */
+  prices: FlowPrices;
+}
+
+/**
+ * Node potentials at the end of a transshipment: an arc u → v of cost c has reduced cost
+ * c + p(u) − p(v). When `proven`, every residual edge's reduced cost is ≥ 0 (the last
+ * component within `tolerance`), which proves the flow optimal; an arc left out of the network
+ * whose reduced cost would also be ≥ 0 could not have improved it.
+ */
+export interface FlowPrices {
+  readonly proven: boolean;
+  /** Cost components per node (at least 3; costs of fewer components get leading zeros). */
+  readonly dimension: number;
+  /** p(v) is potentials[v × dimension … + dimension − 1]. */
+  readonly potentials: Float64Array;
+  /** Nodes that could never reach a demand node (their potential means nothing). */
+  isDead(v: number): boolean;
+  readonly tolerance: number;
 }
 
 /**
@@ -346,7 +365,7 @@ export function minCostTransshipment(
     }
     current = next;
   }
-  return { ...r.result(routed), unroutedSupply: unrouted };
+  return { ...r.result(routed), unroutedSupply: unrouted, prices: r.prices() };
 }
 
 /** Marks a node that can never lie on an augmenting path (`done` is compared with `>=`). */
@@ -921,6 +940,33 @@ class Residual {
     return c[last]! < -this.tol;
   }
 
+  /** The potentials, checked on every residual edge between live nodes. */
+  prices(): FlowPrices {
+    const { n, K, start, head, cap, cost, pot, done, tol } = this;
+    let proven = true;
+    const rc = new Float64Array(K);
+    for (let u = 0; u < n && proven; u++) {
+      if (done[u] === DEAD) continue;
+      for (let e = start[u]!; e < start[u + 1]!; e++) {
+        const v = head[e]!;
+        // A dead node reaches no target, so it lies on no cycle with a live one.
+        if (cap[e]! <= 0 || done[v] === DEAD) continue;
+        for (let k = 0; k < K; k++) rc[k] = cost[e * K + k]! + pot[u * K + k]! - pot[v * K + k]!;
+        if (lexNegative(rc, K, tol)) {
+          proven = false;
+          break;
+        }
+      }
+    }
+    return {
+      proven,
+      dimension: K,
+      potentials: pot,
+      isDead: (v) => done[v] === DEAD,
+      tolerance: tol,
+    };
+  }
+
   result(flow: number): FlowResult {
     const { m, userK: K, cap, partner, arcEdge, arcCost } = this;
     const arcFlow = new Int32Array(m);
@@ -1051,6 +1097,12 @@ function less3(dist: Float64Array, a: number, b: number): boolean {
 }
 
 /** a[ai..ai+K) < b[bi..bi+K) lexicographically; the last component must differ by > tol. */
+/** Whether a cost tuple is below zero: an earlier component below 0, or the last below −tol. */
+export function lexNegative(x: ArrayLike<number>, K: number, tol: number): boolean {
+  for (let k = 0; k < K - 1; k++) if (x[k] !== 0) return x[k]! < 0;
+  return x[K - 1]! < -tol;
+}
+
 function lexLessAt(
   a: Float64Array,
   ai: number,
