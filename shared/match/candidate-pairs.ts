@@ -2,8 +2,8 @@
  * The allowed mentee–mentor pairs ("candidates") with their points, and for each mentee the
  * count of mentors each rule ruled out. Every pair is judged (by the pair table), but only a
  * mentee's best `keep` mentors are stored when the program lets the solver price the rest
- * (one-mentor programs, see solve-single-slot.ts): an institution roster has tens of millions
- * of allowed pairs and no optimum needs more than a few dozen per mentee. The pairs left out
+ * (the optimal methods: solve-single-slot.ts, solve-priced-slots.ts): an institution roster
+ * has tens of millions of allowed pairs and no optimum needs more than a few dozen per mentee. The pairs left out
  * stay reachable through `leftOut`, so the optimum is still proved, not assumed.
  */
 import type { PersonFacts } from "./people-facts.js";
@@ -72,11 +72,11 @@ export function candidatePairs(
   const mentorKept = new Int32Array(m);
   let pruned = false;
 
-  for (let e = 0; e < mentees.length; e++) {
-    counts.fill(0);
+  /** The roles mentor r may fill for mentee e, null when none of e's slots. */
+  const rolesFor = (e: number): ((r: number) => (string | null)[] | null) => {
     const labels = [...new Set(slotsOf[e]!.filter((role): role is string => role !== null))];
     const hasUnlabelled = slotsOf[e]!.includes(null);
-    const rolesOf = (r: number): (string | null)[] | null => {
+    return (r) => {
       if (labels.length === 0) return unlabelledOnly;
       const roles: (string | null)[] = labels.filter((label) =>
         fitsSlot(label, mentors[r]!.person.track),
@@ -84,8 +84,13 @@ export function candidatePairs(
       if (hasUnlabelled) roles.push(null);
       return roles.length === 0 ? null : roles;
     };
-    // Mentees with labelled slots keep every pair (only unlabelled slots are priced).
-    const cut = labels.length > 0 ? m : limit;
+  };
+
+  for (let e = 0; e < mentees.length; e++) {
+    counts.fill(0);
+    const rolesOf = rolesFor(e);
+    const labelled = slotsOf[e]!.some((role) => role !== null);
+    const cut = limit;
     let kept = 0;
     let leftBest = -Infinity;
     for (let r = 0; r < m; r++) {
@@ -94,7 +99,7 @@ export function candidatePairs(
         if (rule !== "same-person") counts[ruleIndex.get(rule)!]!++;
         continue;
       }
-      if (labels.length > 0 && rolesOf(r) === null) continue;
+      if (labelled && rolesOf(r) === null) continue;
       eligible[e]!++;
       const score = table.points(e, r);
       if (perMentor > 0) {
@@ -144,7 +149,7 @@ export function candidatePairs(
           mentee: e,
           mentor: r,
           score: mentorScore[r * perMentor + k]!,
-          roles: unlabelledOnly,
+          roles: rolesFor(e)(r)!,
         });
         extra = true;
       }
@@ -158,13 +163,14 @@ export function candidatePairs(
         eligible,
         find(e, mentors, floor, known) {
           const found: Candidate[] = [];
+          const rolesOf = rolesFor(e);
           const count = mentors === null ? m : mentors.length;
           for (let k = 0; k < count; k++) {
             const r = mentors === null ? k : mentors[k]!;
             if (known.has(r) || table.rule(e, r) !== null) continue;
             const score = table.points(e, r);
-            if (score > floor(r))
-              found.push({ mentee: e, mentor: r, score, roles: unlabelledOnly });
+            const roles = score > floor(r) ? rolesOf(r) : null;
+            if (roles !== null) found.push({ mentee: e, mentor: r, score, roles });
           }
           return found;
         },

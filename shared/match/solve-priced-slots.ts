@@ -5,9 +5,10 @@
  * hub(e) → mentor(r) of cost [0, 0, −score] would keep that true unless
  * [0, 0, −score] + p(hub) − p(mentor) is below zero. Such pairs — at most a few per mentee
  * and round, those most below zero first — join and the flow is solved again, until none is
- * left: the answer is then the optimum over every allowed pair. Only mentees whose open slots
- * are all unlabelled have pairs left out (candidate-pairs.ts keeps every pair of the others).
- * If the prices ever fail their own check, every left-out pair is added and solved once more.
+ * left: the answer is then the optimum over every allowed pair. A pair of a mentee with role
+ * slots enters the mentee's network at the node its roles lead to (hub, role node, pool), so it
+ * is priced from there. If the prices ever fail their own check, every left-out pair is added
+ * and solved once more.
  */
 import { lexNegative } from "./flow/min-cost-flow.js";
 import { solveSlotNetwork } from "./flow/mentoring-flow.js";
@@ -45,56 +46,68 @@ function improvingTeamPairs<C extends SlotCandidate>(
   more: MoreCandidates<C>,
   perMentee: number,
 ): C[] {
-  const { hubOf, unlabelled, mentorNodeOf, prices } = solved;
+  const { entryNodes, allEntryNodes, mentorNodeOf, prices } = solved;
   const { potentials: pot, dimension: K, tolerance: tol } = prices;
   const mentorCount = problem.mentors.length;
   const nodes = Int32Array.from({ length: mentorCount }, (_, r) => mentorNodeOf(r));
   const floor = new Float64Array(mentorCount);
   const diff = new Float64Array(K);
+  const lowest = new Float64Array(K);
   let known: Map<number, Set<number>> | null = null;
   const added: C[] = [];
+  /**
+   * The lexicographically lowest potential among `from`, into `lowest`; false when one of them
+   * is dead (reaches no sink yet): its potential proves nothing, so every pair from it counts.
+   */
+  const lowestOf = (from: readonly number[]): boolean => {
+    lowest.fill(Infinity);
+    for (const u of from) {
+      if (prices.isDead(u)) return false;
+      for (let k = 0; k < K; k++) diff[k] = pot[u * K + k]! - lowest[k]!;
+      if (lowest[0] === Infinity || lexNegative(diff, K, 0))
+        for (let k = 0; k < K; k++) lowest[k] = pot[u * K + k]!;
+    }
+    return lowest[0] !== Infinity;
+  };
+  /** The score a pair from `lowest` into mentor node v must beat to go below zero. */
+  const needed = (v: number): number => {
+    for (let k = 0; k < K; k++) diff[k] = lowest[k]! - pot[v * K + k]!;
+    diff[K - 1] = 0;
+    // Reduced cost = [0, …, 0, −score] + diff: below zero whatever the score when an earlier
+    // component is, else when score > diff[last] + tol.
+    if (lexNegative(diff, K, 0)) return -Infinity;
+    for (let k = 0; k < K - 1; k++) if (diff[k] !== 0) return Infinity;
+    return lowest[K - 1]! - pot[v * K + K - 1]! + tol;
+  };
+  /** The score pairs from `from` into mentor node v must beat (−∞ from a dead node). */
+  const neededFrom = (from: readonly number[], v: number): number =>
+    from.length === 0 ? Infinity : lowestOf(from) ? needed(v) : -Infinity;
   for (let e = 0; e < problem.mentees.length; e++) {
     const best = more.best[e]!;
-    const hub = hubOf[e]!;
-    if (best === -Infinity || hub < 0) continue;
+    const entries = allEntryNodes(e);
+    if (best === -Infinity || entries.length === 0) continue;
+    const anyDead = !lowestOf(entries);
     known ??= mentorsByMentee(candidates);
     const own = known.get(e) ?? new Set<number>();
-    if (unlabelled[e] === 0) {
-      added.push(...more.find(e, null, () => -Infinity, own));
-      continue;
-    }
-    // Mentors a pair with a score up to `best` could enter below zero, with the score it needs.
+    // Mentors a pair scoring up to `best` could enter below zero from the cheapest entry.
     const tried: number[] = [];
     for (let r = 0; r < mentorCount; r++) {
       const node = nodes[r]!;
       if (node < 0 || prices.isDead(node) || own.has(r)) continue;
-      for (let k = 0; k < K; k++) diff[k] = pot[hub * K + k]! - pot[node * K + k]!;
-      // Reduced cost = [0, …, 0, −score] + diff: below zero whatever the score when an earlier
-      // component is, else when score > diff[last] + tol.
-      diff[K - 1] = 0;
-      const needed = lexNegative(diff, K, 0)
-        ? -Infinity
-        : isZeroBeforeLast(diff, K)
-          ? pot[hub * K + K - 1]! - pot[node * K + K - 1]! + tol
-          : Infinity;
-      if (needed < best) {
-        floor[r] = needed;
-        tried.push(r);
-      }
+      floor[r] = anyDead ? -Infinity : needed(node);
+      if (floor[r]! < best) tried.push(r);
     }
     if (tried.length === 0) continue;
-    const found = more.find(e, tried, (r) => floor[r]!, own);
+    // Then each pair from the node its roles actually enter by.
+    const found = more
+      .find(e, tried, (r) => floor[r]!, own)
+      .filter((c) => c.score > neededFrom(entryNodes(e, c.roles), nodes[c.mentor]!));
     const gain = (c: C) => c.score - floor[c.mentor]!;
     if (found.length > perMentee)
       found.sort((x, y) => gain(y) - gain(x) || y.score - x.score || x.mentor - y.mentor);
     added.push(...found.slice(0, perMentee));
   }
   return added;
-}
-
-function isZeroBeforeLast(x: Float64Array, K: number): boolean {
-  for (let k = 0; k < K - 1; k++) if (x[k] !== 0) return false;
-  return true;
 }
 
 function everyLeftOutPair<C extends SlotCandidate>(

@@ -4,36 +4,47 @@ import { solveSlots, type SlotProblem } from "../../shared/index.js";
 import type { SlotCandidate } from "../../shared/match/flow/slot-problem.js";
 import { solveSlotsPriced } from "../../shared/match/solve-priced-slots.js";
 
-/** Random team problems: 1–3 unlabelled slots per mentee, capacities, load penalties, a lock. */
+/** Random team problems: 1–3 slots per mentee (some labelled), capacities, penalties, a lock. */
 const problems = fc
   .record({ mentees: fc.integer({ min: 1, max: 9 }), mentors: fc.integer({ min: 1, max: 6 }) })
   .chain(({ mentees, mentors }) =>
     fc
       .record({
-        slots: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: mentees, maxLength: mentees }),
+        slots: fc.array(
+          fc.array(fc.constantFrom(null, null, "clinical", "research"), {
+            minLength: 1,
+            maxLength: 3,
+          }),
+          { minLength: mentees, maxLength: mentees },
+        ),
         capacities: fc.array(fc.integer({ min: 0, max: 3 }), {
           minLength: mentors,
           maxLength: mentors,
         }),
         load: fc.integer({ min: 0, max: 10 }),
-        cells: fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: null, freq: 4 }), {
-          minLength: mentees * mentors,
-          maxLength: mentees * mentors,
-        }),
+        cells: fc.array(
+          fc.option(
+            fc.record({
+              score: fc.integer({ min: 0, max: 100 }),
+              roles: fc.subarray(["clinical", "research"]),
+            }),
+            { nil: null, freq: 4 },
+          ),
+          {
+            minLength: mentees * mentors,
+            maxLength: mentees * mentors,
+          },
+        ),
         lock: fc.option(fc.tuple(fc.nat(mentees - 1), fc.nat(mentors - 1)), { nil: null }),
       })
       .map(({ slots, capacities, load, cells, lock }): SlotProblem => ({
-        mentees: slots.map((count) => ({
-          slots: Array.from({ length: count }, () => ({ role: null })),
-        })),
+        mentees: slots.map((roles) => ({ slots: roles.map((role) => ({ role })) })),
         mentors: capacities.map((capacity) => ({
           capacity,
           loadPenalty: Array.from({ length: Math.max(1, capacity) }, (_, k) => k * load),
         })),
-        candidates: cells.flatMap((score, i) =>
-          score === null
-            ? []
-            : [{ mentee: Math.floor(i / mentors), mentor: i % mentors, score, roles: [null] }],
+        candidates: cells.flatMap((cell, i) =>
+          cell === null ? [] : [{ mentee: Math.floor(i / mentors), mentor: i % mentors, ...cell }],
         ),
         locked:
           lock !== null && capacities[lock[1]]! > 0

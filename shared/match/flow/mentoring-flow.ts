@@ -76,8 +76,14 @@ export interface SlotNetworkSolve {
   solution: SlotSolution;
   /** The mentee's hub node, −1 when it has no open slot. */
   hubOf: Int32Array;
-  /** 1 when the mentee's open slots are all unlabelled (its candidates leave the hub). */
-  unlabelled: Uint8Array;
+  /**
+   * The nodes a pair of mentee i whose mentor may fill `roles` would leave from (its arc into
+   * the mentor; a pair node fed by several role nodes is reached from any of them); empty
+   * when the pair could fill none of the mentee's open slots.
+   */
+  entryNodes: (i: number, roles: readonly (string | null)[]) => number[];
+  /** Every node a pair of mentee i could leave from. */
+  allEntryNodes: (i: number) => number[];
   /** The node of mentor j, −1 when it has no place left after the locked pairs. */
   mentorNodeOf: (j: number) => number;
   prices: FlowPrices;
@@ -141,7 +147,12 @@ export function solveSlotNetwork(
   /** Arc into the mentor for candidates that take part, else −1. */
   const candArc = new Int32Array(nC).fill(-1);
   const hubOf = new Int32Array(nE).fill(-1);
-  const unlabelled = new Uint8Array(nE);
+  const layoutOf: ({
+    roles: string[];
+    roleNode: number[];
+    pool: number;
+    single: boolean;
+  } | null)[] = new Array(nE).fill(null);
 
   const seenMentor = new Int32Array(nR).fill(-1);
   const remainingCap = new Int32Array(nR);
@@ -190,7 +201,6 @@ export function solveSlotNetwork(
     }
     const hub = g.addNodes(1);
     hubOf[i] = hub;
-    if (roles.length === 0) unlabelled[i] = 1;
     const single = roles.length === 0 || (roles.length === 1 && pooled === 0);
     const roleNode: number[] = [];
     let pool = -1;
@@ -206,6 +216,8 @@ export function solveSlotNetwork(
         if (pool >= 0) g.addArc(pool, node, pooled, ZERO);
       }
     }
+
+    layoutOf[i] = { roles, roleNode, pool, single };
 
     // Bypass ("slot left unfilled") price list.
     const coveredByLock = lockedRolesOf[i]!.length > 0;
@@ -318,7 +330,22 @@ export function solveSlotNetwork(
   return {
     solution: summarize(problem, pairs),
     hubOf,
-    unlabelled,
+    entryNodes: (i, candRoles) => {
+      const layout = layoutOf[i] ?? null;
+      if (layout === null) return [];
+      const { roles, roleNode, pool, single } = layout;
+      if (single) return roles.length === 0 || candRoles.includes(roles[0]!) ? [hubOf[i]!] : [];
+      const fitting = roles.flatMap((role, r) => (candRoles.includes(role) ? [roleNode[r]!] : []));
+      if (fitting.length === roles.length) return [hubOf[i]!];
+      if (fitting.length === 0) return pool >= 0 ? [pool] : [];
+      return fitting;
+    },
+    allEntryNodes: (i) => {
+      const layout = layoutOf[i] ?? null;
+      return layout === null
+        ? []
+        : [hubOf[i]!, ...layout.roleNode, ...(layout.pool >= 0 ? [layout.pool] : [])];
+    },
     mentorNodeOf: (j) => (remainingCap[j]! > 0 ? mentorNode(j) : -1),
     prices,
   };
