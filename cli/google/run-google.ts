@@ -8,6 +8,7 @@
  * Doc. Every batch is planned before the first is sent, so a run that stops part-way can say
  * how far it got. Decisions stay in the core.
  */
+import { googleDocsCharacterBudget } from "../../hosts/google-limits.js";
 import {
   defaultFormTemplates,
   prepareWorkbook,
@@ -242,7 +243,10 @@ function prepare(
       preset: options.preset,
       mapping: options.mapping,
       plans: { tabBudget: budgetOf(options), planWorkbookName: books.name, planWorkbooks },
-      forms: { templates: options.templates ?? defaultFormTemplates },
+      forms: {
+        templates: options.templates ?? defaultFormTemplates,
+        maxDocumentCharacters: googleDocsCharacterBudget,
+      },
     });
   } catch (error) {
     if (error instanceof TemplateError) throw new CliError(error.message);

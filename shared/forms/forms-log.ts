@@ -86,6 +86,35 @@ export function samePerson(
   return foldKey(a.name) === foldKey(b.name);
 }
 
+/**
+ * The log's rows for a faculty member under a chair (as `isLogged` matches them), found through
+ * an index by faculty e-mail and name, so an institution's log of thousands is not scanned per
+ * person.
+ */
+export function loggedRows(
+  entries: readonly FormsLogEntry[],
+): (entry: FormsLogEntry) => FormsLogEntry[] {
+  const byKey = new Map<string, FormsLogEntry[]>();
+  const add = (key: string, row: FormsLogEntry) => {
+    const list = byKey.get(key) ?? [];
+    list.push(row);
+    byKey.set(key, list);
+  };
+  for (const row of entries) {
+    if (row.facultyEmail !== "") add(`@${row.facultyEmail.toLowerCase()}`, row);
+    add(`#${foldKey(row.faculty)}`, row);
+  }
+  return (entry) => {
+    const near = new Set([
+      ...(entry.facultyEmail === ""
+        ? []
+        : (byKey.get(`@${entry.facultyEmail.toLowerCase()}`) ?? [])),
+      ...(byKey.get(`#${foldKey(entry.faculty)}`) ?? []),
+    ]);
+    return [...near].filter((row) => isLogged([row], entry));
+  };
+}
+
 /** Whether the log already has a row for this faculty member under this chair. */
 export function isLogged(entries: readonly FormsLogEntry[], entry: FormsLogEntry): boolean {
   return entries.some(

@@ -25,7 +25,7 @@ import { fileNameKey, safeFileStem, uniqueFileName } from "../forms/file-name.js
 import {
   formsLogOps,
   formsLogSheetName,
-  isLogged,
+  loggedRows,
   readFormsLog,
   samePerson,
   unassignedChairName,
@@ -50,6 +50,11 @@ export interface MergeConferenceFormsInput {
    * "all": every chair's document. Log rows are only ever added either way.
    */
   regenerate?: "missing" | "all";
+  /**
+   * Most characters of text per document (Google Docs holds about 1 million): a chair's forms
+   * beyond it go into further documents "Forms – <chair> (part 2)" …. Unlimited by default.
+   */
+  maxDocumentCharacters?: number | undefined;
 }
 
 export interface ConferenceFormsDocument {
@@ -186,48 +191,131 @@ export function mergeConferenceForms(input: MergeConferenceFormsInput): MergeCon
 
   const documents: ConferenceFormsDocument[] = [];
   const added: FormsLogEntry[] = [];
+  const rowsOf = loggedRows(logged);
+  const budget = input.maxDocumentCharacters ?? Infinity;
   for (const { chair, faculty: members } of ordered) {
-    const fileName = fileNames.get(chair.key)!;
-    const newFaculty: string[] = [];
-    const blocks: Block[] = [];
-    for (const person of members) {
-      const entry: FormsLogEntry = {
-        chair: chair.name,
-        chairEmail: chair.email,
-        faculty: person.name,
-        facultyEmail: person.email ?? "",
-        file: fileName,
-        generatedAt,
-      };
-      if (!isLogged(logged, entry)) {
-        newFaculty.push(person.id);
-        added.push(entry);
-      }
-      const data = mergeData(person, chair, program, {
-        mentors: pairsByMentee.get(person.id) ?? [],
-        mentees: pairsByMentor.get(person.id) ?? [],
-        byId,
-      });
-      if (blocks.length > 0) blocks.push({ kind: "pageBreak" });
-      blocks.push(...faculty.render(data), { kind: "pageBreak" }, ...chairForm.render(data));
-    }
-    if (newFaculty.length === 0 && input.regenerate !== "all") continue;
-    documents.push({
-      chairKey: chair.key,
-      chairName: chair.name,
+    const firstFile = fileNames.get(chair.key)!;
+    const entryOf = (person: Person, file: string): FormsLogEntry => ({
+      chair: chair.name,
       chairEmail: chair.email,
-      fileName,
-      title: fileName.replace(/\.docx$/, ""),
-      faculty: members.map((person) => person.id),
-      newFaculty,
-      model: {
-        title: `Annual Career Planning Conference ${settings.academicYear} – ${chair.name}`,
-        blocks,
-      },
+      faculty: person.name,
+      facultyEmail: person.email ?? "",
+      file,
+      generatedAt,
     });
+    const earlierFile = new Map(
+      members.map((person) => [person.id, rowsOf(entryOf(person, ""))[0]?.file ?? null]),
+    );
+    const isNew = (person: Person) => earlierFile.get(person.id) === null;
+    // Nothing new for this chair: no document, and nothing rendered.
+    if (!members.some(isNew) && input.regenerate !== "all") continue;
+
+    const rendered = new Map(
+      members.map((person) => {
+        const data = mergeData(person, chair, program, {
+          mentors: pairsByMentee.get(person.id) ?? [],
+          mentees: pairsByMentor.get(person.id) ?? [],
+          byId,
+        });
+        return [
+          person.id,
+          [...faculty.render(data), { kind: "pageBreak" as const }, ...chairForm.render(data)],
+        ];
+      }),
+    );
+    const parts = documentParts(members, firstFile, earlierFile, rendered, budget, (k) =>
+      uniqueFileName(
+        safeFileStem(`Forms – ${chair.name} (part ${k})`, "Forms – chair"),
+        ".docx",
+        new Set([...taken, ...used]),
+      ),
+    );
+    for (const part of parts) {
+      used.add(fileNameKey(part.file));
+      const newFaculty = part.members.filter(isNew);
+      for (const person of newFaculty) added.push(entryOf(person, part.file));
+      if (newFaculty.length === 0 && input.regenerate !== "all") continue;
+      const blocks: Block[] = [];
+      for (const person of part.members) {
+        if (blocks.length > 0) blocks.push({ kind: "pageBreak" });
+        blocks.push(...rendered.get(person.id)!);
+      }
+      documents.push({
+        chairKey: chair.key,
+        chairName: chair.name,
+        chairEmail: chair.email,
+        fileName: part.file,
+        title: part.file.replace(/\.docx$/, ""),
+        faculty: part.members.map((person) => person.id),
+        newFaculty: newFaculty.map((person) => person.id),
+        model: {
+          title: `Annual Career Planning Conference ${settings.academicYear} – ${chair.name}`,
+          blocks,
+        },
+      });
+    }
   }
 
   return { documents, issues, patch: { ops: formsLogOps(log, sheetName, added) } };
+}
+
+/**
+ * A chair's faculty split into documents of at most `budget` characters: those logged before
+ * stay in the document they were logged with, newcomers join the last document while it has
+ * room, then a new one. Without a budget, one document.
+ */
+function documentParts(
+  members: readonly Person[],
+  firstFile: string,
+  earlierFile: ReadonlyMap<string, string | null>,
+  rendered: ReadonlyMap<string, Block[]>,
+  budget: number,
+  newFile: (k: number) => string,
+): { file: string; members: Person[] }[] {
+  const parts: { file: string; members: Person[]; characters: number }[] = [];
+  const partOf = (file: string) => {
+    let part = parts.find((p) => fileNameKey(p.file) === fileNameKey(file));
+    if (part === undefined) parts.push((part = { file, members: [], characters: 0 }));
+    return part;
+  };
+  partOf(firstFile);
+  const size = (person: Person) => blockCharacters(rendered.get(person.id)!);
+  for (const person of members) {
+    const file = earlierFile.get(person.id);
+    if (file === null || file === undefined) continue;
+    const part = partOf(file);
+    part.members.push(person);
+    part.characters += size(person);
+  }
+  for (const person of members) {
+    if ((earlierFile.get(person.id) ?? null) !== null) continue;
+    let last = parts[parts.length - 1]!;
+    const characters = size(person);
+    if (last.members.length > 0 && last.characters + characters > budget)
+      last = partOf(newFile(parts.length + 1));
+    last.members.push(person);
+    last.characters += characters;
+  }
+  // Each document in the chair's order (by name), newcomers among the others.
+  const order = new Map(members.map((person, k) => [person.id, k]));
+  for (const part of parts) part.members.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return parts.filter((part) => part.members.length > 0);
+}
+
+/** Characters of text in blocks (every string, generously), to keep a document below a size. */
+export function blockCharacters(blocks: readonly Block[]): number {
+  let count = 0;
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") count += value.length;
+    else if (Array.isArray(value)) for (const item of value) walk(item);
+    else if (typeof value === "object" && value !== null)
+      for (const item of Object.values(value)) walk(item);
+  };
+  for (const block of blocks) {
+    count++;
+    walk(block);
+  }
+  return count;
 }
 
 function loadTemplate(name: string, template: string | FormTemplate): FormTemplate {

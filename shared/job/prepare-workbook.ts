@@ -30,7 +30,11 @@ export interface PrepareWorkbookInput {
     tabBudget?: number | undefined;
     planWorkbookName: (n: number) => string;
   };
-  forms?: { templates: { faculty: string | FormTemplate; chair: string | FormTemplate } };
+  forms?: {
+    templates: { faculty: string | FormTemplate; chair: string | FormTemplate };
+    /** Most characters per document (Google Docs ≈ 1 M); further forms go to "(part n)". */
+    maxDocumentCharacters?: number | undefined;
+  };
 }
 
 export type PrepareWorkbookResult =
@@ -73,6 +77,7 @@ export function prepareWorkbook(input: PrepareWorkbookInput): PrepareWorkbookRes
           match: matched.match,
           settings: matched.settings,
           templates: input.forms.templates,
+          maxDocumentCharacters: input.forms.maxDocumentCharacters,
           existingLog: matched.targets.forms.existing,
           logSheetName: matched.targets.forms.name,
           now: input.now,

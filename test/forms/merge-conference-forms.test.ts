@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { CellValue, MatchResult, Person, SheetSnapshot } from "../../shared/index.js";
 import {
+  blockCharacters,
   mergeConferenceForms,
   formatTimestamp,
   type MergeConferenceFormsInput,
@@ -439,5 +440,63 @@ describe("re-running with the Forms sheet of an earlier run", () => {
     expect(result.patch.ops).toEqual([
       expect.objectContaining({ op: "setSheet", sheet: "Forms (Mentor Match)" }),
     ]);
+  });
+});
+
+describe("a chair with more forms than one document may hold (Google Docs: about 1 M characters)", () => {
+  const staff = [
+    "Ada Ames",
+    "Ben Bose",
+    "Cy Cole",
+    "Di Dunn",
+    "Ed Egan",
+    "Flo Finn",
+    "Gil Gray",
+  ].map((name) => person({ name, role: "mentee", chair: "Tariq Moreau" }));
+  const one = run([tariq, staff[0]!]).documents[0]!.model;
+  // Room for two faculty members' forms and a bit.
+  const budget = Math.ceil(2.5 * blockCharacters(one.blocks));
+
+  it("splits them into parts in name order, each logged with its own file", () => {
+    const result = run([tariq, ...staff.slice(0, 6)], { maxDocumentCharacters: budget });
+    expect(result.documents.map((d) => d.fileName)).toEqual([
+      "Forms – Tariq Moreau.docx",
+      "Forms – Tariq Moreau (part 2).docx",
+      "Forms – Tariq Moreau (part 3).docx",
+    ]);
+    expect(result.documents.map((d) => facultyNames(d.model))).toEqual([
+      ["Ada Ames", "Ben Bose"],
+      ["Cy Cole", "Di Dunn"],
+      ["Ed Egan", "Flo Finn"],
+    ]);
+    for (const d of result.documents)
+      expect(blockCharacters(d.model.blocks)).toBeLessThanOrEqual(budget);
+    const log = logSheet(result).rows.slice(1);
+    expect(log.map((row) => [row[2], row[4]])).toEqual([
+      ["Ada Ames", "Forms – Tariq Moreau.docx"],
+      ["Ben Bose", "Forms – Tariq Moreau.docx"],
+      ["Cy Cole", "Forms – Tariq Moreau (part 2).docx"],
+      ["Di Dunn", "Forms – Tariq Moreau (part 2).docx"],
+      ["Ed Egan", "Forms – Tariq Moreau (part 3).docx"],
+      ["Flo Finn", "Forms – Tariq Moreau (part 3).docx"],
+    ]);
+    // Unlimited (.docx): one document.
+    expect(run([tariq, ...staff.slice(0, 6)]).documents).toHaveLength(1);
+  });
+
+  it("on a re-run keeps everyone in their part and puts a newcomer in the last one with room", () => {
+    const first = run([tariq, ...staff.slice(0, 5)], { maxDocumentCharacters: budget });
+    expect(first.documents).toHaveLength(3); // 2 + 2 + 1
+    const second = run([tariq, ...staff], {
+      maxDocumentCharacters: budget,
+      existingLog: logSheet(first),
+      now: "2027-01-10T08:00:00Z",
+    });
+    // Flo joins Ed in part 3; Gil starts part 4; parts 1 and 2 are not rewritten.
+    expect(second.documents.map((d) => [d.fileName, facultyNames(d.model)])).toEqual([
+      ["Forms – Tariq Moreau (part 3).docx", ["Ed Egan", "Flo Finn"]],
+      ["Forms – Tariq Moreau (part 4).docx", ["Gil Gray"]],
+    ]);
+    expect(second.documents.flatMap((d) => d.newFaculty)).toEqual([staff[5]!.id, staff[6]!.id]);
   });
 });

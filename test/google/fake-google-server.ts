@@ -24,6 +24,8 @@ const markers = new Set([TABLE, ROW, CELL, PAGE_BREAK]);
 
 /** Google's documented request size; our client should stay below it. */
 export const maxBodyBytes = 2 * 1024 * 1024;
+/** What a Google Doc holds, in characters (structure markers included). */
+export const maxDocumentCharacters = 1_020_000;
 
 type Json = Record<string, unknown>;
 
@@ -406,6 +408,18 @@ export class FakeGoogle {
         ];
       const copy = structuredClone(doc);
       for (const request of (body?.requests ?? []) as Json[]) docRequest(copy, request);
+      // Google Docs holds about 1,020,000 characters; a batch that would pass it is refused.
+      if (copy.text.length > maxDocumentCharacters)
+        return [
+          400,
+          {
+            error: {
+              code: 400,
+              message: `The document would exceed the maximum size (${copy.text.length} characters).`,
+              status: "INVALID_ARGUMENT",
+            },
+          },
+        ];
       copy.revisionId = `rev-${this.nextId++}`;
       this.documents.set(doc.id, copy);
       return [

@@ -9,6 +9,7 @@
  * leaves a trigger to continue. Every step is idempotent, so an execution killed anywhere
  * is repaired by the next one: tabs already made produce no step, documents are found again.
  */
+import { googleDocsCharacterBudget } from "../../../hosts/google-limits.js";
 import {
   defaultFormTemplates,
   prepareWorkbook,
@@ -262,7 +263,14 @@ function prepare(
     ...(job.action === "plans"
       ? { plans: { tabBudget, planWorkbookName: books.name, planWorkbooks } }
       : {}),
-    ...(job.action === "forms" ? { forms: { templates: defaultFormTemplates } } : {}),
+    ...(job.action === "forms"
+      ? {
+          forms: {
+            templates: defaultFormTemplates,
+            maxDocumentCharacters: googleDocsCharacterBudget,
+          },
+        }
+      : {}),
   });
 }
 
