@@ -57,13 +57,21 @@ async function timed<T>(job: () => Promise<T>): Promise<{ result: T; stages: Map
 
 const stageNames: Stage[] = ["read", "match, plans, forms", "write sheets", "write documents"];
 
-export async function runInstitutionBenchmark({ quick }: { quick: boolean }): Promise<void> {
-  const sizes = quick
-    ? [[1000, 500]]
-    : [
-        [1000, 500],
-        [10_000, 5_000],
-      ];
+export async function runInstitutionBenchmark({
+  quick,
+  sizes: only,
+}: {
+  quick: boolean;
+  /** Roster sizes [mentees, mentors] instead of the default ones. */
+  sizes?: [number, number][];
+}): Promise<void> {
+  const sizes =
+    (only ?? quick)
+      ? [[1000, 500]]
+      : [
+          [1000, 500],
+          [10_000, 5_000],
+        ];
   const dir = mkdtempSync(join(tmpdir(), "mentor-match-institution-"));
   const keys = generateKeyPairSync("rsa", {
     modulusLength: 2048,

@@ -219,7 +219,7 @@ export class FakeGoogle {
       paragraphStyles: [],
       columnWidths: 0,
     };
-    for (const request of requests) docRequest(doc, request);
+    applyDocRequests(doc, requests);
     this.documents.set(doc.id, doc);
     return doc;
   }
@@ -407,7 +407,7 @@ export class FakeGoogle {
           },
         ];
       const copy = structuredClone(doc);
-      for (const request of (body?.requests ?? []) as Json[]) docRequest(copy, request);
+      applyDocRequests(copy, (body?.requests ?? []) as Json[]);
       // Google Docs holds about 1,020,000 characters; a batch that would pass it is refused.
       if (copy.text.length > maxDocumentCharacters)
         return [
@@ -718,17 +718,81 @@ function sheetRequest(book: FakeSpreadsheet, request: Json): void {
   }
 }
 
-function docRequest(doc: FakeDocument, request: Json): void {
+/**
+ * A document's text while a batch is applied: chunks before a cursor and the text after it,
+ * so appending paragraph after paragraph (and filling a table just behind the end) costs the
+ * inserted text, not a copy of a megabyte-long document per request.
+ */
+class TextBuffer {
+  private head: string[] = [];
+  private headLength = 0;
+  private tail: string;
+
+  constructor(text: string) {
+    this.tail = text;
+  }
+  get length(): number {
+    return this.headLength + this.tail.length;
+  }
+  /** Moves the cursor to `offset`. */
+  private seek(offset: number): void {
+    while (this.headLength > offset) {
+      const last = this.head.pop()!;
+      this.headLength -= last.length;
+      const keep = Math.max(0, offset - this.headLength);
+      if (keep > 0) {
+        this.head.push(last.slice(0, keep));
+        this.headLength += keep;
+      }
+      this.tail = last.slice(keep) + this.tail;
+    }
+    if (offset > this.headLength) {
+      const moved = this.tail.slice(0, offset - this.headLength);
+      this.head.push(moved);
+      this.headLength += moved.length;
+      this.tail = this.tail.slice(moved.length);
+    }
+  }
+  /** The character at `i` (0-based), or undefined past the end. */
+  at(i: number): string | undefined {
+    if (i >= this.headLength) return this.tail[i - this.headLength];
+    const last = this.head[this.head.length - 1]!;
+    if (i >= this.headLength - last.length) return last[i - (this.headLength - last.length)];
+    if (this.head.length > 1) this.head = [this.head.join("")];
+    return this.head[0]![i];
+  }
+  insert(offset: number, text: string): void {
+    this.seek(offset);
+    this.head.push(text);
+    this.headLength += text.length;
+  }
+  toString(): string {
+    return this.head.join("") + this.tail;
+  }
+  set(text: string): void {
+    this.head = [];
+    this.headLength = 0;
+    this.tail = text;
+  }
+}
+
+function applyDocRequests(doc: FakeDocument, requests: readonly Json[]): void {
+  const text = new TextBuffer(doc.text);
+  for (const request of requests) docRequest(doc, request, text);
+  doc.text = text.toString();
+}
+
+function docRequest(doc: FakeDocument, request: Json, text: TextBuffer): void {
   const kinds = Object.keys(request);
   if (kinds.length !== 1) throw new Error(`a request must have one kind, not ${kinds.join(",")}`);
   const kind = kinds[0]!;
   const r = request[kind] as Json;
   const checkInsert = (index: unknown): number => {
-    if (typeof index !== "number" || index < 1 || index > doc.text.length)
+    if (typeof index !== "number" || index < 1 || index > text.length)
       throw new Error(
-        `Index ${String(index)} must be less than the end index of the segment, ${doc.text.length + 1}`,
+        `Index ${String(index)} must be less than the end index of the segment, ${text.length + 1}`,
       );
-    const at = doc.text[index - 1]!;
+    const at = text.at(index - 1)!;
     if (markers.has(at) && at !== PAGE_BREAK)
       throw new Error(`The insertion index ${index} must be inside a paragraph`);
     if (/[\uDC00-\uDFFF]/.test(at)) throw new Error(`Index ${index} splits a surrogate pair`);
@@ -741,26 +805,27 @@ function docRequest(doc: FakeDocument, request: Json): void {
       endIndex === undefined ||
       startIndex < 1 ||
       endIndex <= startIndex ||
-      endIndex > doc.text.length + 1
+      endIndex > text.length + 1
     )
       throw new Error(`Invalid range ${String(startIndex)}–${String(endIndex)}`);
     for (const i of [startIndex, endIndex])
-      if (i <= doc.text.length && /[\uDC00-\uDFFF]/.test(doc.text[i - 1]!))
+      if (i <= text.length && /[\uDC00-\uDFFF]/.test(text.at(i - 1)!))
         throw new Error(`Index ${i} splits a surrogate pair`);
     return { start: startIndex, end: endIndex };
   };
-  const splice = (offset: number, text: string) => {
-    doc.text = doc.text.slice(0, offset) + text + doc.text.slice(offset);
+  const splice = (offset: number, inserted: string) => {
+    text.insert(offset, inserted);
     for (const s of [...doc.textStyles, ...doc.paragraphStyles]) {
-      if (s.start > offset) s.start += text.length;
-      if (s.end > offset) s.end += text.length;
+      if (s.start > offset) s.start += inserted.length;
+      if (s.end > offset) s.end += inserted.length;
     }
   };
   switch (kind) {
     case "insertText": {
-      const text = String(r.text);
-      if ([...text].some((ch) => markers.has(ch))) throw new Error("text with reserved characters");
-      splice(checkInsert((r.location as Json).index), text);
+      const inserted = String(r.text);
+      if ([...inserted].some((ch) => markers.has(ch)))
+        throw new Error("text with reserved characters");
+      splice(checkInsert((r.location as Json).index), inserted);
       return;
     }
     case "insertTable": {
@@ -776,8 +841,9 @@ function docRequest(doc: FakeDocument, request: Json): void {
       return;
     case "deleteContentRange": {
       const { start, end } = checkRange(r.range);
-      if (end > doc.text.length) throw new Error("cannot delete the last newline of the body");
-      doc.text = doc.text.slice(0, start - 1) + doc.text.slice(end - 1);
+      if (end > text.length) throw new Error("cannot delete the last newline of the body");
+      const whole = text.toString();
+      text.set(whole.slice(0, start - 1) + whole.slice(end - 1));
       doc.textStyles = [];
       doc.paragraphStyles = [];
       return;
@@ -798,7 +864,7 @@ function docRequest(doc: FakeDocument, request: Json): void {
     }
     case "updateTableColumnProperties": {
       const index = (r.tableStartLocation as { index?: number } | undefined)?.index ?? 0;
-      if (doc.text[index - 1] !== TABLE) throw new Error(`no table starts at ${index}`);
+      if (text.at(index - 1) !== TABLE) throw new Error(`no table starts at ${index}`);
       doc.columnWidths++;
       return;
     }
