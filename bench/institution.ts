@@ -66,12 +66,13 @@ export async function runInstitutionBenchmark({
   sizes?: [number, number][];
 }): Promise<void> {
   const sizes =
-    (only ?? quick)
+    only ??
+    (quick
       ? [[1000, 500]]
       : [
           [1000, 500],
           [10_000, 5_000],
-        ];
+        ]);
   const dir = mkdtempSync(join(tmpdir(), "mentor-match-institution-"));
   const keys = generateKeyPairSync("rsa", {
     modulusLength: 2048,
