@@ -5,6 +5,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/setup/fast-check.ts"],
     testTimeout: 60_000,
+    // Several suites run the built CLI or build a bundle once in beforeAll; on a loaded
+    // 2-core machine that can take longer than vitest's 10 s default.
+    hookTimeout: 120_000,
     // Stray console output in tests hides real failures; tests that need it spy on it.
     onConsoleLog: () => false,
   },

@@ -114,7 +114,7 @@ export async function runInstitutionBenchmark({
       );
 
       // Google: the same roster in a spreadsheet of the fake.
-      const fake = new FakeGoogle(keys.publicKey);
+      const fake = new FakeGoogle(keys.publicKey, { keepBodies: false });
       await fake.start();
       let quotaWaitMs = 0;
       let google;

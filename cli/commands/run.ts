@@ -88,8 +88,8 @@ async function runGoogleMode(
     throw new CliError("MENTOR_MATCH_GOOGLE_ROOT_URL is for tests and must be a loopback URL");
   const result = await runGoogle({
     spreadsheetId,
-    today: common.today,
-    now: common.now,
+    // Without --today the run counts from now on the spreadsheet's clock (its time zone).
+    ...(values.today === undefined ? {} : { today: common.today, now: common.now }),
     preset: common.preset,
     mapping: common.mapping,
     templates:

@@ -3,9 +3,9 @@
  * Google spreadsheet: read it and the plan spreadsheets of earlier runs, `prepareWorkbook`,
  * then write in the order that keeps everything consistent (as the Apps Script host does):
  * the additional plan spreadsheets (created in the program folder when new), the roster
- * spreadsheet's plan tabs and then Pairs/Issues/Program (whose links need the tabs), one Google
- * Doc per chair, shared with the chair, and last the Forms log, each File cell linking its
- * Doc. Every batch is planned before the first is sent, so a run that stops part-way can say
+ * spreadsheet's Pairs/Issues/Program and plan tabs (the tabs translated first, so the Pairs
+ * links know their ids), one Google Doc per chair, shared with the chair, and last the Forms
+ * log, each File cell linking its Doc. Every batch is planned before the first is sent, so a run that stops part-way can say
  * how far it got. Decisions stay in the core.
  */
 import { googleDocsCharacterBudget } from "../../hosts/google-limits.js";
@@ -44,6 +44,7 @@ import { defaultWritesPerMinute, type Clock } from "./pacing.js";
 import { PlanBooks } from "./plan-books.js";
 import { messageOf, statusOf, type RetryOptions } from "./retry.js";
 import { batchBytes, planBatches, readSpreadsheet, sendBatch } from "./sheets-client.js";
+import { spreadsheetMoment, type RunMoment } from "./spreadsheet-time.js";
 import { summaryLines, type WrittenDocument } from "./summary.js";
 import { WrittenSoFar } from "./written-so-far.js";
 
@@ -52,8 +53,11 @@ export const googleTabBudget = 190;
 
 export interface GoogleRunOptions {
   spreadsheetId: string;
-  today: string;
-  now: string;
+  /** `--today`: the day (and logged moment) to count from; default: now on the spreadsheet's clock. */
+  today?: string | undefined;
+  now?: string | undefined;
+  /** When the run started (tests fix it); only used when `today` is not given. */
+  startedAt?: Date | undefined;
   preset?: PresetName | undefined;
   mapping?: MappingOverride | undefined;
   /** `--templates`: the user's faculty and chair form templates (default: the built-in ones). */
@@ -120,7 +124,11 @@ async function run(
   const planWorkbooks = await books.read(folderId);
 
   progress("matching, action plans, conference forms");
-  const prepared = prepare(options, read.snapshot, books, planWorkbooks, read.title);
+  const moment: RunMoment =
+    options.today === undefined
+      ? spreadsheetMoment(options.startedAt ?? new Date(), read.timeZone)
+      : { today: options.today, now: options.now ?? `${options.today}T12:00:00.000Z` };
+  const prepared = prepare(options, moment, read.snapshot, books, planWorkbooks, read.title);
   const { matched, plans, forms } = prepared;
   const tabOps = new Set(plans?.tabOps ?? []);
   const logOps = new Set(forms?.patch.ops ?? []);
@@ -148,11 +156,9 @@ async function run(
     ),
     ...planBatches(
       read.book,
-      [
-        ...ops.filter((op) => tabOps.has(op)),
-        ...ops.filter((op) => !tabOps.has(op) && !logOps.has(op)),
-      ],
+      ops.filter((op) => !logOps.has(op)),
       { ...write, tabUrl: (file, sheet) => books.tabUrl(file, sheet) },
+      tabOps,
     ).map((requests) => ({ spreadsheetId, requests })),
   ];
   const batchSizes: number[] = [];
@@ -229,6 +235,7 @@ function budgetOf(options: GoogleRunOptions): number {
 /** The core's use case; a template naming a field the data lacks is the user's to fix. */
 function prepare(
   options: GoogleRunOptions,
+  moment: RunMoment,
   snapshot: WorkbookSnapshot,
   books: PlanBooks,
   planWorkbooks: readonly PlanWorkbook[],
@@ -238,8 +245,8 @@ function prepare(
   try {
     prepared = prepareWorkbook({
       snapshot,
-      today: options.today,
-      now: options.now,
+      today: moment.today,
+      now: moment.now,
       preset: options.preset,
       mapping: options.mapping,
       plans: { tabBudget: budgetOf(options), planWorkbookName: books.name, planWorkbooks },

@@ -30,7 +30,7 @@ import type { GoogleClients } from "./clients.js";
 import { messageOf, statusOf, type WriteOutcome } from "./retry.js";
 
 export const spreadsheetFields =
-  "properties.title,sheets(properties(sheetId,title,gridProperties),merges)";
+  "properties(title,timeZone),sheets(properties(sheetId,title,gridProperties),merges)";
 
 /** Google's limit is about 2 MB of request body; stay clear of it. */
 export const defaultMaxBatchBytes = 1_900_000;
@@ -40,6 +40,8 @@ export const rangesPerRead = 40;
 
 export interface ReadSpreadsheet {
   title: string;
+  /** The spreadsheet's time zone (an IANA name such as "America/New_York"). */
+  timeZone: string;
   snapshot: WorkbookSnapshot;
   book: BookState;
 }
@@ -105,6 +107,7 @@ export async function readSpreadsheet(
   });
   return {
     title: meta.data.properties?.title ?? spreadsheetId,
+    timeZone: meta.data.properties?.timeZone ?? "UTC",
     snapshot: { sheets: snapshotSheets },
     book,
   };
@@ -130,24 +133,30 @@ export interface WriteOptions {
 
 /**
  * The batches for ops applied in order; `book` is updated to the state after them (so tab
- * ids and titles are known before anything is sent). A blank default sheet goes in the batch
- * that adds the first tab.
+ * ids and titles are known before anything is sent). Ops in `translateFirst` are translated
+ * before the others — a sheet linking to tabs needs their ids — but every op's requests are
+ * sent in patch order, so the sheets appear in the spreadsheet as the patch lists them (as the
+ * other hosts show them). A blank default sheet goes in the batch that adds the first tab.
  */
 export function planBatches(
   book: BookState,
   ops: readonly PatchOp[],
   options: WriteOptions = {},
+  translateFirst: ReadonlySet<PatchOp> = new Set(),
 ): Request[][] {
-  const groups = ops
-    .map((op) => {
-      const requests = opRequests(book, op, {
-        tabUrl: options.tabUrl,
-        fileUrls: options.fileUrls,
-      });
-      dropBlankDefault(book, requests);
-      return requests;
-    })
-    .filter((requests) => requests.length > 0);
+  const translated = new Map<PatchOp, Request[]>();
+  for (const op of [
+    ...ops.filter((o) => translateFirst.has(o)),
+    ...ops.filter((o) => !translateFirst.has(o)),
+  ]) {
+    const requests = opRequests(book, op, {
+      tabUrl: options.tabUrl,
+      fileUrls: options.fileUrls,
+    });
+    dropBlankDefault(book, requests);
+    translated.set(op, requests);
+  }
+  const groups = ops.map((op) => translated.get(op)!).filter((requests) => requests.length > 0);
   return batchRequests(groups, options.maxBatchBytes ?? defaultMaxBatchBytes);
 }
 

@@ -57,6 +57,8 @@ export interface FakeSheet {
 export interface FakeSpreadsheet {
   id: string;
   title: string;
+  /** The spreadsheet's time zone (File → Settings), as Sheets reports it. */
+  timeZone?: string;
   sheets: FakeSheet[];
 }
 
@@ -119,7 +121,14 @@ export class FakeGoogle {
   /** The clock requests are logged with. */
   now: () => number = () => Date.now();
 
-  constructor(private readonly publicKey: string) {}
+  /**
+   * `keepBodies: false` logs each request's size but not its parsed body (the institution
+   * benchmark sends gigabytes; tests that assert on bodies keep the default).
+   */
+  constructor(
+    private readonly publicKey: string,
+    private readonly options: { keepBodies?: boolean } = {},
+  ) {}
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -154,7 +163,12 @@ export class FakeGoogle {
     return file === undefined ? undefined : this.spreadsheets.get(file.id);
   }
 
-  seedSpreadsheet(id: string, title: string, snapshot: WorkbookSnapshot): void {
+  seedSpreadsheet(
+    id: string,
+    title: string,
+    snapshot: WorkbookSnapshot,
+    timeZone = "America/New_York",
+  ): void {
     const sheets = snapshot.sheets.map((sheet, i): FakeSheet => {
       const cells = new Map<string, FakeCell>();
       sheet.rows.forEach((row, r) =>
@@ -191,7 +205,7 @@ export class FakeGoogle {
         validations: 0,
       };
     });
-    this.spreadsheets.set(id, { id, title, sheets });
+    this.spreadsheets.set(id, { id, title, timeZone, sheets });
   }
 
   /** A sheet's values as batchGet gives them (UNFORMATTED_VALUE, dates as text). */
@@ -207,6 +221,36 @@ export class FakeGoogle {
   /** A document's text, structure markers dropped (cells end with their "\n"). */
   documentText(id: string): string {
     return [...(this.documents.get(id)?.text ?? "")].filter((ch) => !markers.has(ch)).join("");
+  }
+
+  /**
+   * A document as lines, as the Apps Script fake's `lines()` gives them: a paragraph per line,
+   * a table row as "a | b", a page break as "\f". Cells hold one paragraph each here.
+   */
+  documentLines(id: string): string[] {
+    const text = this.documents.get(id)?.text.toString() ?? "";
+    const lines: string[] = [];
+    let i = 0;
+    while (i < text.length) {
+      if (text[i] === TABLE) {
+        i++;
+        while (text[i] === ROW) {
+          i++;
+          const cells: string[] = [];
+          while (text[i] === CELL) {
+            const end = text.indexOf("\n", i);
+            cells.push(text.slice(i + 1, end));
+            i = end + 1;
+          }
+          lines.push(cells.join(" | "));
+        }
+        continue;
+      }
+      const end = text.indexOf("\n", i);
+      lines.push(text.slice(i, end === -1 ? text.length : end).replaceAll(PAGE_BREAK, "\f"));
+      i = end === -1 ? text.length : end + 1;
+    }
+    return lines;
   }
 
   /** A new empty document with `requests` applied as one batchUpdate would (for unit tests). */
@@ -264,7 +308,7 @@ export class FakeGoogle {
       if (!this.tokens.has(auth.replace(/^Bearer /, ""))) return fail(401, "no valid access token");
       if (raw.length > maxBodyBytes) return fail(413, `request body of ${raw.length} bytes`);
       const body = raw.length === 0 ? undefined : (JSON.parse(raw.toString("utf8")) as Json);
-      entry.body = body;
+      if (this.options.keepBodies !== false) entry.body = body;
       const [status, out] = this.route(method, path, url.searchParams, body);
       if (failure !== undefined && status === 200)
         return fail(failure.status, "injected failure after applying the request");
@@ -318,7 +362,7 @@ export class FakeGoogle {
       return [
         200,
         {
-          properties: { title: book.title },
+          properties: { title: book.title, timeZone: book.timeZone ?? "America/New_York" },
           sheets: book.sheets.map((s, index) => ({
             properties: {
               sheetId: s.sheetId,

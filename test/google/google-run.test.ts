@@ -52,7 +52,7 @@ describe("mentor-match run --google on the Medicine example", () => {
     );
     expect(gets).toHaveLength(1);
     expect(gets[0]!.query.get("fields")).toBe(
-      "properties.title,sheets(properties(sheetId,title,gridProperties),merges)",
+      "properties(title,timeZone),sheets(properties(sheetId,title,gridProperties),merges)",
     );
     const batchGets = h.fake.log.filter((r) => r.path.endsWith("values:batchGet"));
     expect(batchGets).toHaveLength(1);
