@@ -5,8 +5,8 @@
  * the additional plan spreadsheets (created in the program folder when new), the roster
  * spreadsheet's Pairs/Issues/Program and plan tabs (the tabs translated first, so the Pairs
  * links know their ids), one Google Doc per chair, shared with the chair, and last the Forms
- * log, each File cell linking its Doc. Every batch is planned before the first is sent, so a run that stops part-way can say
- * how far it got. Decisions stay in the core.
+ * log, each File cell linking its Doc. Every batch is planned before the first is sent, so a
+ * run that stops part-way can say how far it got. Decisions stay in the core.
  */
 import { googleDocsCharacterBudget } from "../../hosts/google-limits.js";
 import {
