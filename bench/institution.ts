@@ -125,8 +125,7 @@ export async function runInstitutionBenchmark({
         google = await timed(() =>
           runGoogle({
             spreadsheetId: "institution",
-            today: "2026-11-23",
-            now: "2026-11-23T12:00:00.000Z",
+            moment: { today: "2026-11-23", now: "2026-11-23T12:00:00.000Z" },
             auth: { credentials: keyFile, env: {} },
             rootUrl: fake.rootUrl,
             retry: { sleep: async () => {} },

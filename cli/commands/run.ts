@@ -89,7 +89,7 @@ async function runGoogleMode(
   const result = await runGoogle({
     spreadsheetId,
     // Without --today the run counts from now on the spreadsheet's clock (its time zone).
-    ...(values.today === undefined ? {} : { today: common.today, now: common.now }),
+    moment: values.today === undefined ? undefined : { today: common.today, now: common.now },
     preset: common.preset,
     mapping: common.mapping,
     templates:

@@ -53,10 +53,9 @@ export const googleTabBudget = 190;
 
 export interface GoogleRunOptions {
   spreadsheetId: string;
-  /** `--today`: the day (and logged moment) to count from; default: now on the spreadsheet's clock. */
-  today?: string | undefined;
-  now?: string | undefined;
-  /** When the run started (tests fix it); only used when `today` is not given. */
+  /** `--today`: the day and logged moment to count from; default: now on the spreadsheet's clock. */
+  moment?: RunMoment | undefined;
+  /** When the run started (tests fix it); only used without `moment`. */
   startedAt?: Date | undefined;
   preset?: PresetName | undefined;
   mapping?: MappingOverride | undefined;
@@ -124,10 +123,8 @@ async function run(
   const planWorkbooks = await books.read(folderId);
 
   progress("matching, action plans, conference forms");
-  const moment: RunMoment =
-    options.today === undefined
-      ? spreadsheetMoment(options.startedAt ?? new Date(), read.timeZone)
-      : { today: options.today, now: options.now ?? `${options.today}T12:00:00.000Z` };
+  const moment =
+    options.moment ?? spreadsheetMoment(options.startedAt ?? new Date(), read.timeZone);
   const prepared = prepare(options, moment, read.snapshot, books, planWorkbooks, read.title);
   const { matched, plans, forms } = prepared;
   const tabOps = new Set(plans?.tabOps ?? []);

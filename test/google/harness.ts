@@ -78,8 +78,7 @@ export function useFakeGoogle(): Harness {
   });
   h.options = (extra = {}) => ({
     spreadsheetId,
-    today,
-    now,
+    moment: { today, now },
     auth: { credentials: h.keyFile, env: {} },
     rootUrl: h.fake.rootUrl,
     retry: {

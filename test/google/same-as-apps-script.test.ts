@@ -46,9 +46,7 @@ async function bothHosts() {
     expect(result.error, item).toBeUndefined();
   }
   // No --today: both count from the same moment on the spreadsheet's clock (New York).
-  const google = await runGoogle(
-    h.options({ today: undefined, now: undefined, startedAt: new Date(now) }),
-  );
+  const google = await runGoogle(h.options({ moment: undefined, startedAt: new Date(now) }));
   return { world, google };
 }
 
