@@ -4,6 +4,7 @@ export * from "./workbook/snapshot.js";
 export * from "./workbook/cell-ref.js";
 export * from "./issue.js";
 export * from "./workbook/patch.js";
+export * from "./workbook/op-extent.js";
 export * from "./rules/index.js";
 export * from "./match/index.js";
 export {

@@ -10,7 +10,14 @@
  * it starts with; the look (colours, sizes) is the one Apps Script's apply-format.ts gives
  * the roster's tabs (`sheetLook`, kept equal to it).
  */
-import type { CellValue, PatchOp, RowStyle, SheetFormat } from "../../shared/index.js";
+import {
+  opExtent,
+  type CellValue,
+  type OpExtent,
+  type PatchOp,
+  type RowStyle,
+  type SheetFormat,
+} from "../../shared/index.js";
 import type {
   CellData,
   CellFormat,
@@ -98,8 +105,10 @@ export function opRequests(
   if (op.op === "writeCells") {
     const grid = rectangular(op.values);
     if (grid.length === 0 || grid[0]!.length === 0) return requests;
-    const sheet = sheetByTitle(book, op.sheet) ?? addSheet(book, op.sheet, "end", 0, 0, requests);
-    ensureSize(sheet, op.row + grid.length, op.column + grid[0]!.length, requests);
+    const extent = opExtent(op);
+    const sheet =
+      sheetByTitle(book, op.sheet) ?? addSheet(book, op.sheet, "end", 0, 0, extent, requests);
+    ensureSize(sheet, extent.rows, extent.columns, requests);
     requests.push({
       updateCells: {
         start: { sheetId: sheet.sheetId, rowIndex: op.row, columnIndex: op.column },
@@ -119,9 +128,12 @@ export function opRequests(
   const cells = formattedCells(book, op.sheet, grid, format, options, look);
   const height = cells.length;
   const width = cells[0]?.length ?? 0;
+  // Every range below (lists, merges, heights, widths, freezes) must lie inside the grid when
+  // Google applies it: the grid is made big enough first, in the same atomic batch.
+  const extent = opExtent(op);
   let sheet = sheetByTitle(book, op.sheet);
   if (sheet === undefined) {
-    sheet = addSheet(book, op.sheet, op.position ?? "end", height, width, requests);
+    sheet = addSheet(book, op.sheet, op.position ?? "end", height, width, extent, requests);
   } else {
     // A product sheet being replaced: merges, values, formats and lists of the last run go.
     const whole: GridRange = { sheetId: sheet.sheetId };
@@ -129,7 +141,7 @@ export function opRequests(
     requests.push({
       updateCells: { range: whole, fields: "userEnteredValue,userEnteredFormat,dataValidation" },
     });
-    ensureSize(sheet, height, width, requests);
+    ensureSize(sheet, Math.max(height, extent.rows), Math.max(width, extent.columns), requests);
   }
   const sheetId = sheet.sheetId;
   if (height > 0 && width > 0) {
@@ -224,13 +236,14 @@ function addSheet(
   position: "start" | "end",
   height: number,
   width: number,
+  extent: OpExtent,
   requests: Request[],
 ): BookSheet {
   const sheet: BookSheet = {
     sheetId: freeSheetId(book, title),
     title,
-    rowCount: Math.max(minRows, height + spareRows),
-    columnCount: Math.max(minColumns, width),
+    rowCount: Math.max(minRows, height + spareRows, extent.rows),
+    columnCount: Math.max(minColumns, width, extent.columns),
     blankDefault: false,
   };
   requests.push({
@@ -258,7 +271,7 @@ function freeSheetId(book: BookState, title: string): number {
   return id;
 }
 
-/** Grows the grid when content would fall outside it (the API rejects such ranges). */
+/** Grows the grid when a range would fall outside it (the API rejects such ranges). */
 function ensureSize(sheet: BookSheet, rows: number, columns: number, requests: Request[]): void {
   if (rows <= sheet.rowCount && columns <= sheet.columnCount) return;
   sheet.rowCount = Math.max(sheet.rowCount, rows);

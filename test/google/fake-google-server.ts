@@ -15,6 +15,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { verify } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { WorkbookSnapshot } from "../../shared/index.js";
+import { applySheetBatch, SheetsRefusal } from "./fake-sheets-requests.js";
 
 export const TABLE = "\uE000";
 export const ROW = "\uE001";
@@ -42,7 +43,8 @@ export interface FakeSheet {
   title: string;
   rowCount: number;
   columnCount: number;
-  frozenRowCount?: number;
+  frozenRowCount?: number | undefined;
+  frozenColumnCount?: number | undefined;
   cells: Map<string, FakeCell>;
   merges: {
     startRowIndex: number;
@@ -52,6 +54,13 @@ export interface FakeSheet {
     sheetId: number;
   }[];
   validations: number;
+  /** Where lists were set (bounded), for tests that look at them. */
+  validationRanges?: {
+    startRowIndex: number;
+    endRowIndex: number;
+    startColumnIndex: number;
+    endColumnIndex: number;
+  }[];
 }
 
 export interface FakeSpreadsheet {
@@ -314,6 +323,7 @@ export class FakeGoogle {
         return fail(failure.status, "injected failure after applying the request");
       return reply(status, out);
     } catch (error) {
+      if (error instanceof SheetsRefusal) return fail(error.status, error.message);
       return fail(400, error instanceof Error ? error.message : String(error));
     }
   }
@@ -401,16 +411,7 @@ export class FakeGoogle {
       if (book === null)
         return [404, { error: { code: 404, message: "not found", status: "NOT_FOUND" } }];
       const copy = structuredClone(book);
-      ((body?.requests ?? []) as Json[]).forEach((request, i) => {
-        try {
-          sheetRequest(copy, request);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          throw new Error(`Invalid requests[${i}].${Object.keys(request)[0]}: ${message}`, {
-            cause: error,
-          });
-        }
-      });
+      applySheetBatch(copy, body);
       if (copy.sheets.length > maxSheets)
         throw new Error(`a spreadsheet holds at most ${maxSheets} sheets here`);
       this.spreadsheets.set(book.id, copy);
@@ -633,133 +634,6 @@ function sheetValues(sheet: FakeSheet): unknown[][] {
     row[c] = out;
   }
   return rows;
-}
-
-function sheetRequest(book: FakeSpreadsheet, request: Json): void {
-  const kinds = Object.keys(request);
-  if (kinds.length !== 1) throw new Error(`a request must have one kind, not ${kinds.join(",")}`);
-  const kind = kinds[0]!;
-  const r = request[kind] as Json;
-  const byId = (id: unknown): FakeSheet => {
-    const sheet = book.sheets.find((s) => s.sheetId === (id ?? 0));
-    if (sheet === undefined) throw new Error(`No grid with id: ${String(id)}`);
-    return sheet;
-  };
-  switch (kind) {
-    case "addSheet": {
-      const p = r.properties as {
-        sheetId?: number;
-        title: string;
-        index?: number;
-        gridProperties?: { rowCount?: number; columnCount?: number };
-      };
-      if (book.sheets.some((s) => s.title.toLowerCase() === p.title.toLowerCase()))
-        throw new Error(`A sheet with the name "${p.title}" already exists.`);
-      if (p.sheetId !== undefined && book.sheets.some((s) => s.sheetId === p.sheetId))
-        throw new Error(`sheet id ${p.sheetId} is in use`);
-      const sheet: FakeSheet = {
-        sheetId: p.sheetId ?? 9_000_000 + book.sheets.length,
-        title: p.title,
-        rowCount: p.gridProperties?.rowCount ?? 1000,
-        columnCount: p.gridProperties?.columnCount ?? 26,
-        cells: new Map(),
-        merges: [],
-        validations: 0,
-      };
-      if (p.index === 0) book.sheets.unshift(sheet);
-      else book.sheets.push(sheet);
-      return;
-    }
-    case "deleteSheet":
-      book.sheets = book.sheets.filter((s) => s !== byId(r.sheetId));
-      return;
-    case "updateSheetProperties": {
-      if (typeof r.fields !== "string" || r.fields === "")
-        throw new Error("updateSheetProperties without fields");
-      const p = r.properties as {
-        sheetId?: number;
-        gridProperties?: { rowCount?: number; columnCount?: number; frozenRowCount?: number };
-      };
-      const sheet = byId(p.sheetId);
-      for (const field of r.fields.split(",")) {
-        if (field === "gridProperties.rowCount") sheet.rowCount = p.gridProperties!.rowCount!;
-        else if (field === "gridProperties.columnCount")
-          sheet.columnCount = p.gridProperties!.columnCount!;
-        else if (field === "gridProperties.frozenRowCount")
-          sheet.frozenRowCount = p.gridProperties!.frozenRowCount!;
-      }
-      return;
-    }
-    case "updateCells": {
-      if (typeof r.fields !== "string" || r.fields === "")
-        throw new Error("updateCells without fields");
-      const fields = r.fields.split(",");
-      const start = r.start as
-        { sheetId?: number; rowIndex?: number; columnIndex?: number } | undefined;
-      const range = r.range as
-        { sheetId?: number; startRowIndex?: number; endRowIndex?: number } | undefined;
-      const rows = (r.rows as { values?: FakeCell[] }[] | undefined) ?? [];
-      if (start !== undefined) {
-        const sheet = byId(start.sheetId);
-        rows.forEach((row, dr) =>
-          (row.values ?? []).forEach((data, dc) => {
-            const rr = (start.rowIndex ?? 0) + dr;
-            const cc = (start.columnIndex ?? 0) + dc;
-            if (rr >= sheet.rowCount || cc >= sheet.columnCount)
-              throw new Error(`Range (${sheet.title}!R${rr + 1}C${cc + 1}) exceeds grid limits`);
-            if (JSON.stringify(data).includes("formulaValue"))
-              throw new Error("formulaValue written");
-            const key = `${rr},${cc}`;
-            const cell: FakeCell = structuredClone(sheet.cells.get(key) ?? {});
-            for (const field of fields) {
-              if (field === "userEnteredValue") {
-                if (data.userEnteredValue === undefined) delete cell.userEnteredValue;
-                else cell.userEnteredValue = data.userEnteredValue;
-              } else if (field === "userEnteredFormat") {
-                if (data.userEnteredFormat === undefined) delete cell.userEnteredFormat;
-                else cell.userEnteredFormat = data.userEnteredFormat;
-              } else if (field === "userEnteredFormat.textFormat.link") {
-                const link = data.userEnteredFormat?.textFormat?.link;
-                cell.userEnteredFormat = {
-                  ...cell.userEnteredFormat,
-                  textFormat: { ...cell.userEnteredFormat?.textFormat, link },
-                };
-              } else throw new Error(`unexpected field ${field}`);
-            }
-            sheet.cells.set(key, cell);
-          }),
-        );
-        return;
-      }
-      if (range === undefined) throw new Error("updateCells needs start or range");
-      if (rows.length > 0) throw new Error("this fake only clears ranges");
-      const sheet = byId(range.sheetId);
-      for (const key of [...sheet.cells.keys()]) {
-        const row = Number(key.split(",")[0]);
-        if (row < (range.startRowIndex ?? 0) || row >= (range.endRowIndex ?? Infinity)) continue;
-        sheet.cells.delete(key);
-      }
-      if (fields.includes("dataValidation")) sheet.validations = 0;
-      return;
-    }
-    case "unmergeCells":
-      byId((r.range as Json).sheetId).merges = [];
-      return;
-    case "mergeCells": {
-      const range = r.range as FakeSheet["merges"][number];
-      byId(range.sheetId).merges.push(range);
-      return;
-    }
-    case "updateDimensionProperties":
-      if (typeof r.fields !== "string") throw new Error("updateDimensionProperties without fields");
-      byId((r.range as Json).sheetId);
-      return;
-    case "setDataValidation":
-      byId((r.range as Json).sheetId).validations++;
-      return;
-    default:
-      throw new Error(`unsupported request ${kind}`);
-  }
 }
 
 /**
