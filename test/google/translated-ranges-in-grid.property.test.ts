@@ -67,20 +67,18 @@ const format: fc.Arbitrary<SheetFormat> = fc.record(
       { maxLength: 4 },
     ),
     // Merges as the core makes them: one per row, never across the frozen rows (below them).
-    merges: fc
-      .uniqueArray(fc.integer({ min: 4, max: 250 }), { maxLength: 4 })
-      .chain((rows) =>
-        fc.tuple(
-          ...rows.map((row) =>
-            fc
-              .record({
-                left: fc.integer({ min: 3, max: 8 }),
-                span: fc.integer({ min: 1, max: 8 }),
-              })
-              .map(({ left, span }) => ({ top: row, bottom: row, left, right: left + span })),
-          ),
+    merges: fc.uniqueArray(fc.integer({ min: 4, max: 250 }), { maxLength: 4 }).chain((rows) =>
+      fc.tuple(
+        ...rows.map((row) =>
+          fc
+            .record({
+              left: fc.integer({ min: 3, max: 8 }),
+              span: fc.integer({ min: 1, max: 8 }),
+            })
+            .map(({ left, span }) => ({ top: row, bottom: row, left, right: left + span })),
         ),
       ),
+    ),
     rowHeights: fc.array(
       fc.record({
         row: fc.integer({ min: 0, max: 320 }),
