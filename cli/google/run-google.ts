@@ -46,7 +46,7 @@ import { messageOf, statusOf, type RetryOptions } from "./retry.js";
 import { batchBytes, planBatches, readSpreadsheet, sendBatch } from "./sheets-client.js";
 import { spreadsheetMoment, type RunMoment } from "./spreadsheet-time.js";
 import { summaryLines, type WrittenDocument } from "./summary.js";
-import { WrittenSoFar } from "./written-so-far.js";
+import { adviceFor, WrittenSoFar } from "./written-so-far.js";
 
 /** Google Sheets holds 200 sheets; keep room for the roster and the product's sheets. */
 export const googleTabBudget = 190;
@@ -101,8 +101,10 @@ export async function runGoogle(options: GoogleRunOptions): Promise<GoogleRunRes
     return await run(clients, options, written);
   } catch (error) {
     const explained = await explain(error, spreadsheetId, identity, options.auth);
+    const advice = adviceFor(error, explained !== error);
+    if (advice === "report") throw new CliError(refusalMessage(error, written));
     if (!written.started) throw explained;
-    throw new CliError(`${messageOf(explained)}\n${written.describe()}`);
+    throw new CliError(`${messageOf(explained)}\n${written.describe(advice)}`);
   }
 }
 
@@ -261,6 +263,22 @@ function prepare(
     throw new CliError([`${title}: ${prepared.error.message}`, ...details].join("\n"));
   }
   return prepared;
+}
+
+/**
+ * Google refused a request as invalid (a 4xx a retry cannot fix): the same run would be refused
+ * again, and the request is the product's, not the user's — say what was refused and ask for a
+ * report rather than send the user round in circles.
+ */
+function refusalMessage(error: unknown, written: WrittenSoFar): string {
+  const status = statusOf(error) ?? 400;
+  return [
+    `Google refused a request Mentor Match sent (HTTP ${status}): ${messageOf(error)}`,
+    "Running the same command again would be refused the same way. This is a fault in Mentor Match, not in your spreadsheet: please report it with this message.",
+    written.started
+      ? `Nothing is lost: ${written.describe("report")}; what was written stays valid and a fixed version finishes it without duplicates.`
+      : "Nothing was written to your spreadsheet.",
+  ].join("\n");
 }
 
 /** A Google error as one line a coordinator can act on. */

@@ -1,9 +1,27 @@
 /**
- * What a run has written, so a run that stops part-way (quota, network, a Google outage) can
- * say so. Every step is safe to repeat — books and Docs are found again by name, tabs by Plan
- * ID, sheet batches are atomic, the Forms log comes last — so the advice is always the same:
- * run the same command again.
+ * What a run has written, so a run that stops part-way can say so. Every step is safe to
+ * repeat — books and Docs are found again by name, tabs by Plan ID, sheet batches are atomic,
+ * the Forms log comes last — so after a failure a retry can fix (quota, a Google outage, the
+ * network) the advice is to run the same command again. After a refusal a retry cannot fix
+ * (a 4xx other than 429: Google judged the request itself invalid) the same run would fail
+ * the same way, so the advice is to report it, never to run again.
  */
+import { isDroppedConnection, isRetryable, statusOf } from "./retry.js";
+
+/**
+ * What may help after a failure: `retry` (429, 5xx, a dropped connection), `fix-then-retry`
+ * (access or sign-in, already explained to the user), `report` (Google refused a request as
+ * invalid: a fault in the product).
+ */
+export type FailureAdvice = "retry" | "fix-then-retry" | "report";
+
+export function adviceFor(error: unknown, explained: boolean): FailureAdvice {
+  const status = statusOf(error);
+  if (isRetryable(status) || isDroppedConnection(error)) return "retry";
+  if (explained) return "fix-then-retry";
+  if (status !== undefined && status >= 400 && status < 500) return "report";
+  return "retry";
+}
 interface Tally {
   done: number;
   total: number;
@@ -22,7 +40,7 @@ export class WrittenSoFar {
   }
 
   /** "wrote 3 of 7 sheet batches, 2 of 7 chair documents; run the same command again …" */
-  describe(): string {
+  describe(advice: FailureAdvice = "retry"): string {
     const parts = [
       ...(this.planBooks.total > 0
         ? [`created ${this.planBooks.done} of ${this.planBooks.total} plan spreadsheets`]
@@ -35,6 +53,12 @@ export class WrittenSoFar {
         : []),
       ...(this.formsLogPending ? ["not yet the Forms log"] : []),
     ];
-    return `${parts.join(", ")}; run the same command again to finish — nothing will be duplicated`;
+    const sofar = parts.join(", ");
+    if (advice === "report") return `${sofar} before the refusal`;
+    const again =
+      advice === "fix-then-retry"
+        ? "once that is fixed, run the same command again to finish"
+        : "run the same command again to finish";
+    return `${sofar}; ${again} — nothing will be duplicated`;
   }
 }

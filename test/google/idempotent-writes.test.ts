@@ -113,6 +113,27 @@ describe("run --google stopped part-way", () => {
       expect(new Set(doc.permissions.map((p) => p.emailAddress)).size).toBe(doc.permissions.length);
   });
 
+  it("a refusal a retry cannot fix is reported as the product's fault, never 'run again'", async () => {
+    // Google judged the second sheet batch invalid (a 400 is not transient).
+    h.fake.failNext(":batchUpdate", 400, 1, 1);
+    const error = await failureOf(runGoogle(h.options({ maxBatchBytes: 400_000 })));
+    expect(error.message).toMatch(/^Google refused a request Mentor Match sent \(HTTP 400\): /);
+    expect(error.message).toContain(
+      "Running the same command again would be refused the same way. This is a fault in Mentor Match, not in your spreadsheet: please report it with this message.",
+    );
+    expect(error.message).toMatch(/Nothing is lost: wrote 1 of \d+ sheet batches/);
+    expect(error.message).not.toMatch(/run the same command again to finish/);
+    // Only the one refused request was retried: none (a 400 is not retried).
+    expect(h.waits).toEqual([]);
+  });
+
+  it("a refusal before anything was written says nothing was written", async () => {
+    h.fake.failNext("GET /v4/spreadsheets/", 400, 1);
+    const error = await failureOf(runGoogle(h.options()));
+    expect(error.message).toContain("This is a fault in Mentor Match");
+    expect(error.message).toContain("Nothing was written to your spreadsheet.");
+  });
+
   it("with plan spreadsheets: stopped mid-way through the sheet batches", async () => {
     const clean = await cleanRun(10);
     h.fake.failNext(":batchUpdate", 500, 6, 2);
