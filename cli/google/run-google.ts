@@ -252,6 +252,7 @@ function prepare(
       forms: {
         templates: options.templates ?? defaultFormTemplates,
         maxDocumentCharacters: googleDocsCharacterBudget,
+        documentKind: "google-doc",
       },
     });
   } catch (error) {

@@ -17,6 +17,20 @@ export const formsLogHeader = [
   "Generated at",
 ] as const;
 
+/**
+ * What the per-chair documents are: Word files (.docx, the CLI and the Excel add-in) or Google
+ * Docs (the Google hosts). The log names each as its user sees it: the file's name with its
+ * extension, or the Doc's title under a "Google Doc" heading.
+ */
+export type FormsDocumentKind = "word" | "google-doc";
+
+/** The heading of the log's file column, by kind; a log with either heading is read. */
+export function fileColumnHeader(kind: FormsDocumentKind): string {
+  return kind === "google-doc" ? "Google Doc" : "File";
+}
+
+const fileHeadings = new Set(["file", "google doc"]);
+
 /** The chair written in the log for faculty with no chair. */
 export const unassignedChairName = "Unassigned chair";
 
@@ -58,7 +72,12 @@ export function readFormsLog(sheet: SheetSnapshot): FormsLog | null {
   if (headerIndex < 0) return null;
   const header = sheet.rows[headerIndex]!.map((value) => foldKey(cellText(value)));
   const columns = Object.fromEntries(
-    entryKeys.map((key, i) => [key, header.indexOf(wanted[i]!)]),
+    entryKeys.map((key, i) => [
+      key,
+      key === "file"
+        ? header.findIndex((text) => fileHeadings.has(text))
+        : header.indexOf(wanted[i]!),
+    ]),
   ) as Record<keyof FormsLogEntry, number>;
 
   const entries: FormsLogEntry[] = [];
@@ -144,13 +163,17 @@ export function formsLogOps(
   log: FormsLog | null,
   sheetName: string,
   added: readonly FormsLogEntry[],
+  kind: FormsDocumentKind = "word",
 ): PatchOp[] {
   if (log === null)
     return [
       {
         op: "setSheet",
         sheet: sheetName,
-        rows: [[...formsLogHeader], ...added.map((entry) => entryKeys.map((key) => entry[key]))],
+        rows: [
+          formsLogHeader.map((heading) => (heading === "File" ? fileColumnHeader(kind) : heading)),
+          ...added.map((entry) => entryKeys.map((key) => entry[key])),
+        ],
         format: logFormat,
       },
     ];

@@ -27,6 +27,8 @@ export { safeFileStem } from "./file-name.js";
 export {
   formsLogSheetName,
   formsLogHeader,
+  fileColumnHeader,
+  type FormsDocumentKind,
   unassignedChairName,
   readFormsLog,
   type FormsLog,

@@ -29,6 +29,7 @@ import {
   readFormsLog,
   samePerson,
   unassignedChairName,
+  type FormsDocumentKind,
   type FormsLog,
   type FormsLogEntry,
 } from "../forms/forms-log.js";
@@ -55,6 +56,8 @@ export interface MergeConferenceFormsInput {
    * beyond it go into further documents "Forms – <chair> (part 2)" …. Unlimited by default.
    */
   maxDocumentCharacters?: number | undefined;
+  /** Word files (default) or Google Docs: how the Forms log names the documents. */
+  documentKind?: FormsDocumentKind | undefined;
 }
 
 export interface ConferenceFormsDocument {
@@ -63,7 +66,10 @@ export interface ConferenceFormsDocument {
   chairName: string;
   /** "" when unknown. */
   chairEmail: string;
-  /** "Forms – Tariq Moreau.docx": legal on every system, unique, kept from the log on re-runs. */
+  /**
+   * As the Forms log names it: "Forms – Tariq Moreau.docx" for a Word file, the title for a
+   * Google Doc. Legal on every system, unique, kept from the log on re-runs.
+   */
   fileName: string;
   /** The file name without extension, for hosts that name documents (Google Docs). */
   title: string;
@@ -154,7 +160,12 @@ export function mergeConferenceForms(input: MergeConferenceFormsInput): MergeCon
         sheetName = `${formsLogSheetName} (Mentor Match)`;
     }
   }
-  const logged = log?.entries ?? [];
+  const kind = input.documentKind ?? "word";
+  const extension = kind === "word" ? ".docx" : "";
+  // Logs of earlier Google runs may name a Doc as "….docx": the same Doc, by its title.
+  const logged = (log?.entries ?? []).map((entry) =>
+    kind === "word" ? entry : { ...entry, file: titleOf(entry.file) },
+  );
 
   // File names: kept from the log, else new ones that no earlier file has.
   const taken = new Set(logged.map((entry) => fileNameKey(entry.file)).filter((k) => k !== ""));
@@ -171,7 +182,7 @@ export function mergeConferenceForms(input: MergeConferenceFormsInput): MergeCon
       earlier?.file ??
       uniqueFileName(
         safeFileStem(`Forms – ${chair.name}`, "Forms – chair"),
-        ".docx",
+        extension,
         new Set([...taken, ...used]),
       );
     used.add(fileNameKey(name));
@@ -226,7 +237,7 @@ export function mergeConferenceForms(input: MergeConferenceFormsInput): MergeCon
     const parts = documentParts(members, firstFile, earlierFile, rendered, budget, (k) =>
       uniqueFileName(
         safeFileStem(`Forms – ${chair.name} (part ${k})`, "Forms – chair"),
-        ".docx",
+        extension,
         new Set([...taken, ...used]),
       ),
     );
@@ -245,7 +256,7 @@ export function mergeConferenceForms(input: MergeConferenceFormsInput): MergeCon
         chairName: chair.name,
         chairEmail: chair.email,
         fileName: part.file,
-        title: part.file.replace(/\.docx$/, ""),
+        title: titleOf(part.file),
         faculty: part.members.map((person) => person.id),
         newFaculty: newFaculty.map((person) => person.id),
         model: {
@@ -256,7 +267,12 @@ export function mergeConferenceForms(input: MergeConferenceFormsInput): MergeCon
     }
   }
 
-  return { documents, issues, patch: { ops: formsLogOps(log, sheetName, added) } };
+  return { documents, issues, patch: { ops: formsLogOps(log, sheetName, added, kind) } };
+}
+
+/** A document's title: its file name without the Word extension. */
+function titleOf(file: string): string {
+  return file.replace(/\.docx$/i, "");
 }
 
 /**

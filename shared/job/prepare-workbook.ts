@@ -10,6 +10,7 @@ import type { WorkbookSnapshot } from "../workbook/snapshot.js";
 import type { MappingOverride } from "../roster/schema.js";
 import type { PresetName } from "../rules/settings.js";
 import type { FormTemplate } from "../forms/template.js";
+import type { FormsDocumentKind } from "../forms/forms-log.js";
 import { matchMentors, matchSheetsPatch, type MatchedWorkbook } from "./match-mentors.js";
 import {
   createActionPlans,
@@ -34,6 +35,8 @@ export interface PrepareWorkbookInput {
     templates: { faculty: string | FormTemplate; chair: string | FormTemplate };
     /** Most characters per document (Google Docs ≈ 1 M); further forms go to "(part n)". */
     maxDocumentCharacters?: number | undefined;
+    /** Word files (default) or Google Docs, as the Forms log names them. */
+    documentKind?: FormsDocumentKind | undefined;
   };
 }
 
@@ -78,6 +81,7 @@ export function prepareWorkbook(input: PrepareWorkbookInput): PrepareWorkbookRes
           settings: matched.settings,
           templates: input.forms.templates,
           maxDocumentCharacters: input.forms.maxDocumentCharacters,
+          documentKind: input.forms.documentKind,
           existingLog: matched.targets.forms.existing,
           logSheetName: matched.targets.forms.name,
           now: input.now,

@@ -73,9 +73,10 @@ describe("the Mentoring menu on the example rosters", () => {
       if (chairsOnRoster) expect(documents).toHaveLength(7);
       for (const d of shared) expect(d.permissions.map((p) => p.role)).toEqual(["commenter"]);
 
-      // The Forms log links each document.
+      // The Forms log names each document by its title, under a Google Doc heading, and links it.
       const log = world.spreadsheet.sheet("Forms")!;
-      const fileColumn = log.grid()[0]!.indexOf("File");
+      const fileColumn = log.grid()[0]!.indexOf("Google Doc");
+      for (const row of log.grid().slice(1)) expect(String(row[fileColumn])).not.toMatch(/\.docx$/);
       const linkedRows = log.cells
         .slice(1)
         .filter((row) =>

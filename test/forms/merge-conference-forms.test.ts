@@ -500,3 +500,40 @@ describe("a chair with more forms than one document may hold (Google Docs: about
     expect(second.documents.flatMap((d) => d.newFaculty)).toEqual([staff[5]!.id, staff[6]!.id]);
   });
 });
+
+describe("Google Docs: the Forms log names each Doc by its title, under a Google Doc heading", () => {
+  const jamal = person({ name: "Jamal von Stein", role: "mentee", chair: "Tariq Moreau" });
+  const anna = person({ name: "Anna Adams", role: "mentee", chair: "Tariq Moreau" });
+  const li = person({ name: "Li Zhou", role: "mentee", chair: "Akira Haddad" });
+
+  it("titles without a Word extension, and the heading says what they are", () => {
+    const result = run([tariq, jamal, li], { documentKind: "google-doc" });
+    expect(result.documents.map((d) => [d.fileName, d.title])).toEqual([
+      ["Forms – Akira Haddad", "Forms – Akira Haddad"],
+      ["Forms – Tariq Moreau", "Forms – Tariq Moreau"],
+    ]);
+    const rows = logSheet(result).rows;
+    expect(rows[0]).toEqual(formsLogHeader.map((h) => (h === "File" ? "Google Doc" : h)));
+    expect(rows.slice(1).map((row) => row[4])).toEqual([
+      "Forms – Akira Haddad",
+      "Forms – Tariq Moreau",
+    ]);
+  });
+
+  it("reads a log of an earlier Google run that named the Docs “….docx”: same Doc, title in new rows", () => {
+    const earlier = logSheet(run([tariq, jamal, li]));
+    expect(earlier.rows[1]![4]).toBe("Forms – Akira Haddad.docx");
+    const second = run([tariq, jamal, li, anna], {
+      existingLog: earlier,
+      documentKind: "google-doc",
+    });
+    expect(second.documents.map((d) => d.title)).toEqual(["Forms – Tariq Moreau"]);
+    const op = second.patch.ops[0]!;
+    expect(op.op === "writeCells" && op.values[0]![4]).toBe("Forms – Tariq Moreau");
+    // And a Google log is read back by its Google Doc heading: nothing new, nothing written.
+    const google = logSheet(run([tariq, jamal, li], { documentKind: "google-doc" }));
+    const third = run([tariq, jamal, li], { existingLog: google, documentKind: "google-doc" });
+    expect(third.documents).toEqual([]);
+    expect(third.patch.ops).toEqual([]);
+  });
+});

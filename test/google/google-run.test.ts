@@ -115,9 +115,12 @@ describe("mentor-match run --google on the Medicine example", () => {
       }
     }
 
-    // The Forms log's File cells link each chair's Doc.
+    // The Forms log's Google Doc cells name each chair's Doc by its title and link it.
     const formsSheet = h.fake.sheet(spreadsheetId, "Forms")!;
-    const fileColumn = h.fake.values(spreadsheetId, "Forms")[0]!.indexOf("File");
+    const fileColumn = h.fake.values(spreadsheetId, "Forms")[0]!.indexOf("Google Doc");
+    const docTitles = new Set(docs().map((d) => d.name));
+    for (const row of h.fake.values(spreadsheetId, "Forms").slice(1))
+      expect(docTitles).toContain(row[fileColumn]);
     const linked = [...formsSheet.cells.entries()].filter(
       ([key, cell]) =>
         Number(key.split(",")[1]) === fileColumn &&

@@ -67,9 +67,9 @@ describe("a chair with more forms than one Google Doc holds", () => {
     expect(names).toHaveLength(160);
     expect(new Set(names).size).toBe(160);
     expect(result.report.documents?.map((d) => d.faculty.length).reduce((a, b) => a + b)).toBe(160);
-    // The Forms sheet: one row per faculty member, its File cell naming its part's Doc.
+    // The Forms sheet: one row per faculty member, its Google Doc cell naming its part's Doc.
     const forms = h.fake.values(spreadsheetId, "Forms");
-    const fileColumn = (forms[0] as string[]).indexOf("File");
+    const fileColumn = (forms[0] as string[]).indexOf("Google Doc");
     const files = new Set(forms.slice(1).map((row) => String(row[fileColumn])));
     expect(forms.length - 1).toBe(160);
     expect(files.size).toBe(2);

@@ -268,6 +268,7 @@ function prepare(
           forms: {
             templates: defaultFormTemplates,
             maxDocumentCharacters: googleDocsCharacterBudget,
+            documentKind: "google-doc",
           },
         }
       : {}),
