@@ -158,6 +158,22 @@ describe("the Sheets fake refuses what Google refuses", () => {
       "Invalid requests[1].mergeCells: You can't merge frozen and non-frozen rows.",
     ],
     [
+      "a merge cutting through another",
+      [0, 1].map((shift) => ({
+        mergeCells: {
+          range: {
+            sheetId: 7,
+            startRowIndex: 4,
+            endRowIndex: 5,
+            startColumnIndex: shift,
+            endColumnIndex: shift + 3,
+          },
+          mergeType: "MERGE_ALL",
+        },
+      })),
+      "Invalid requests[1].mergeCells: You must select all cells in a merged range to merge or unmerge them.",
+    ],
+    [
       "deleting the last sheet",
       [{ deleteSheet: { sheetId: 0 } }, { deleteSheet: { sheetId: 7 } }],
       "Invalid requests[1].deleteSheet: You can't remove all the sheets in a document.",

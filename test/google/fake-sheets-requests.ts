@@ -253,7 +253,14 @@ function applyRequest(book: FakeSpreadsheet, request: Parsed): void {
     case "unmergeCells": {
       const sheet = byId(book, request.body.range.sheetId);
       const range = inGrid(sheet, request.body.range);
-      sheet.merges = sheet.merges.filter((m) => !overlaps(m, range));
+      const inside = (m: Bounded) =>
+        m.startRowIndex >= range.startRowIndex &&
+        m.endRowIndex <= range.endRowIndex &&
+        m.startColumnIndex >= range.startColumnIndex &&
+        m.endColumnIndex <= range.endColumnIndex;
+      if (sheet.merges.some((m) => overlaps(m, range) && !inside(m)))
+        throw new Error("You must select all cells in a merged range to merge or unmerge them.");
+      sheet.merges = sheet.merges.filter((m) => !inside(m));
       return;
     }
     case "mergeCells": {
@@ -265,7 +272,15 @@ function applyRequest(book: FakeSpreadsheet, request: Parsed): void {
         throw new Error("You can't merge frozen and non-frozen rows.");
       if (range.startColumnIndex < frozenColumns && range.endColumnIndex > frozenColumns)
         throw new Error("You can't merge frozen and non-frozen columns.");
-      sheet.merges = sheet.merges.filter((m) => !overlaps(m, range));
+      if (
+        range.endRowIndex - range.startRowIndex < 2 &&
+        range.endColumnIndex - range.startColumnIndex < 2
+      )
+        return; // one cell: nothing to merge
+      const same = (m: Bounded) => a1(m) === a1(range);
+      if (sheet.merges.some(same)) return;
+      if (sheet.merges.some((m) => overlaps(m, range)))
+        throw new Error("You must select all cells in a merged range to merge or unmerge them.");
       sheet.merges.push({ sheetId: sheet.sheetId, ...range });
       return;
     }

@@ -2,8 +2,16 @@
  * The core's patch written with SpreadsheetApp: each block of values in one `setValues`, its
  * number formats in one `setNumberFormats`, formatting by range lists. Text that a sheet would
  * take for a formula ("=…", "+…", "-…", "@…") is text-formatted ("@") before it is written.
+ * A range past the sheet's rows or columns is refused (a new sheet has 1000 × 26), so the
+ * grid is first grown to everything the op reaches — values, lists, merges, widths, freezes.
  */
-import { looksLikeFormula, type CellValue, type PatchOp } from "../../../shared/index.js";
+import {
+  looksLikeFormula,
+  opExtent,
+  type CellValue,
+  type OpExtent,
+  type PatchOp,
+} from "../../../shared/index.js";
 import { applySheetFormat } from "./apply-format.js";
 import { linkRuns, type CellUrl, type TabUrl } from "./links.js";
 import { temporarySheetName } from "./temporary-sheets.js";
@@ -21,6 +29,7 @@ export interface ApplyOptions {
 export function applyOp(spreadsheet: Spreadsheet, op: PatchOp, options: ApplyOptions = {}): void {
   if (op.op === "writeCells") {
     const sheet = spreadsheet.getSheetByName(op.sheet) ?? spreadsheet.insertSheet(op.sheet);
+    ensureGrid(sheet, opExtent(op));
     const grid = rectangular(op.values);
     writeBlock(sheet, op.row, op.column, grid, new Map());
     linkFiles(sheet, op.row, op.column, grid, options.fileUrls);
@@ -30,8 +39,10 @@ export function applyOp(spreadsheet: Spreadsheet, op: PatchOp, options: ApplyOpt
   const columnFormats = new Map(
     (op.format?.numberFormats ?? []).map(({ column, format }) => [column, format]),
   );
+  const extent = opExtent(op);
   const existing = spreadsheet.getSheetByName(op.sheet);
   if (existing !== null) {
+    ensureGrid(existing, extent);
     // Values first, then the leftovers: the header row stays ours at every moment, so an
     // interrupted run still recognises the sheet as the product's.
     resetFormats(existing);
@@ -43,10 +54,19 @@ export function applyOp(spreadsheet: Spreadsheet, op: PatchOp, options: ApplyOpt
   }
   const index = op.position === "start" ? 0 : spreadsheet.getNumSheets();
   const building = spreadsheet.insertSheet(temporarySheetName(op.sheet), index);
+  ensureGrid(building, extent);
   writeBlock(building, 0, 0, grid, columnFormats);
   applySheetFormat(spreadsheet, building, op.format ?? {}, grid, options.tabUrl);
   linkFiles(building, 0, 0, grid, options.fileUrls);
   building.setName(op.sheet);
+}
+
+/** Grows the sheet to reach `extent` (never shrinks it: rows below may hold the user's text). */
+function ensureGrid(sheet: Sheet, extent: OpExtent): void {
+  const rows = sheet.getMaxRows();
+  if (extent.rows > rows) sheet.insertRowsAfter(rows, extent.rows - rows);
+  const columns = sheet.getMaxColumns();
+  if (extent.columns > columns) sheet.insertColumnsAfter(columns, extent.columns - columns);
 }
 
 /** Rows padded to one width; blanks as "" (what setValues expects). */

@@ -1,8 +1,10 @@
 /**
  * An in-memory SpreadsheetApp with the behaviours that bite real scripts: `setValues` and
- * `setNumberFormats` reject data that does not match the range, sheet names are unique
- * ignoring case (and at most 100 characters), and a string starting with "=" becomes a
- * formula ("+"/"-" a number or a formula) unless the cell is text-formatted ("@").
+ * `setNumberFormats` reject data that does not match the range, a range past the sheet's
+ * rows or columns is refused (a new sheet has 1000 × 26; `insertRowsAfter` and
+ * `insertColumnsAfter` grow it), sheet names are unique ignoring case (and at most 100
+ * characters), and a string starting with "=" becomes a formula ("+"/"-" a number or a
+ * formula) unless the cell is text-formatted ("@").
  */
 import type { Runtime } from "./runtime.js";
 
@@ -145,6 +147,22 @@ export class FakeSheet {
     this.rowHeights.set(row, height);
     return this;
   }
+  insertRowsAfter(after: number, count: number): this {
+    this.call("insertRowsAfter");
+    if (after < 1 || after > this.maxRows || count < 1)
+      throw new Error("Those rows are out of bounds.");
+    this.cells.splice(after, 0, ...Array.from({ length: count }, () => []));
+    this.maxRows += count;
+    return this;
+  }
+  insertColumnsAfter(after: number, count: number): this {
+    this.call("insertColumnsAfter");
+    if (after < 1 || after > this.maxColumns || count < 1)
+      throw new Error("Those columns are out of bounds.");
+    for (const row of this.cells) row?.splice(after, 0, ...Array<undefined>(count));
+    this.maxColumns += count;
+    return this;
+  }
   setFrozenRows(rows: number): void {
     this.call("setFrozenRows");
     this.frozenRows = rows;
@@ -166,8 +184,8 @@ export class FakeRange {
     readonly rows: number,
     readonly columns: number,
   ) {
-    sheet.maxRows = Math.max(sheet.maxRows, top + rows);
-    sheet.maxColumns = Math.max(sheet.maxColumns, left + columns);
+    if (top + rows > sheet.maxRows || left + columns > sheet.maxColumns)
+      throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
   }
 
   private each(visit: (cell: Cell, r: number, c: number) => void): void {
@@ -467,6 +485,9 @@ export class FakeSpreadsheet {
   /** Adds a sheet without counting calls (the test's setup). */
   seed(name: string, rows: readonly (readonly unknown[])[]): FakeSheet {
     const sheet = new FakeSheet(this, name, this.nextId++);
+    // An imported sheet's grid holds its data (and is never smaller than a new sheet's).
+    sheet.maxRows = Math.max(sheet.maxRows, rows.length);
+    sheet.maxColumns = Math.max(sheet.maxColumns, ...rows.map((row) => row.length));
     rows.forEach((row, r) =>
       row.forEach((value, c) => {
         if (value !== null && value !== undefined && value !== "") {
