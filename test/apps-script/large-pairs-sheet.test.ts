@@ -5,35 +5,12 @@
  * Match mentors must still write it, list and all.
  */
 import { describe, expect, it } from "vitest";
-import type { CellValue } from "../../shared/index.js";
+import { generatedDepartment } from "../helpers/generated-department.js";
 import { pushedProject, World } from "./fakes/world.js";
-
-function department(mentees: number, mentors: number): { name: string; rows: CellValue[][] } {
-  const rows: CellValue[][] = [["Name", "Email", "Role", "Rank", "Division", "Max mentees"]];
-  for (let i = 0; i < mentors; i++)
-    rows.push([
-      `Mentor${i} Senior`,
-      `mentor${i}@example.org`,
-      "Mentor",
-      "Professor",
-      "Medicine",
-      2,
-    ]);
-  for (let i = 0; i < mentees; i++)
-    rows.push([
-      `Mentee${i} Junior`,
-      `mentee${i}@example.org`,
-      "Mentee",
-      "Instructor",
-      "Medicine",
-      null,
-    ]);
-  return { name: "Roster", rows };
-}
 
 describe("Match mentors on a department past a new sheet's 1000 rows", () => {
   it("grows the Pairs sheet to hold every pair and its Status list", async () => {
-    const world = new World(await pushedProject(), { sheets: [department(900, 450)] });
+    const world = new World(await pushedProject(), generatedDepartment(900, 450));
     const result = world.run("menuMatchMentors");
     expect((result.error as Error | undefined)?.stack).toBeUndefined();
     const pairs = world.spreadsheet.sheet("Pairs")!;

@@ -11,10 +11,10 @@ import {
   defaultFormTemplates,
   opExtent,
   prepareWorkbook,
-  type CellValue,
   type PatchOp,
   type WorkbookSnapshot,
 } from "../../shared/index.js";
+import { generatedDepartment } from "../helpers/generated-department.js";
 
 const excel = { rows: 1_048_576, columns: 16_384, listSource: 255, rowHeight: 409, width: 255 };
 
@@ -46,22 +46,6 @@ function prepare(snapshot: WorkbookSnapshot): PatchOp[] {
   ];
 }
 
-function department(mentees: number, mentors: number): WorkbookSnapshot {
-  const rows: CellValue[][] = [["Name", "Email", "Role", "Rank", "Division", "Max mentees"]];
-  for (let i = 0; i < mentors; i++)
-    rows.push([`Mentor${i} Senior`, `mentor${i}@example.org`, "Mentor", "Professor", "Surgery", 3]);
-  for (let i = 0; i < mentees; i++)
-    rows.push([
-      `Mentee${i} Junior`,
-      `mentee${i}@example.org`,
-      "Mentee",
-      "Instructor",
-      "Surgery",
-      null,
-    ]);
-  return { sheets: [{ name: "Roster", rows }] };
-}
-
 describe("the add-in's patches stay inside Excel's limits", () => {
   for (const file of [
     "templates/examples/medicine-roster.xlsx",
@@ -73,7 +57,7 @@ describe("the add-in's patches stay inside Excel's limits", () => {
     });
 
   it("a department of 1,000 mentees", () => {
-    const ops = prepare(department(1000, 400));
+    const ops = prepare(generatedDepartment(1000, 400, { capacity: 3, division: "Surgery" }));
     expect(ops.length).toBeGreaterThan(1000);
     for (const op of ops) checkOp(op);
   }, 120_000);
