@@ -889,6 +889,16 @@ class FakeRange {
 
   merge(across = false): void {
     this.command(this.path, 3, "Merge", [across], (box) => {
+      // Like Excel, a merge over merged cells replaces them.
+      box.sheet.merges = box.sheet.merges.filter(
+        (m) =>
+          !intersects(box, {
+            row: m.top,
+            column: m.left,
+            rows: m.bottom - m.top + 1,
+            columns: m.right - m.left + 1,
+          }),
+      );
       box.sheet.merges.push({
         top: box.row,
         left: box.column,

@@ -191,6 +191,7 @@ function startUnit(
     // Whichever way it starts, count the larger: the estimate must hold after a resume.
     bytes: Math.max(wire.object("Add", [sheet]), wire.item(sheet) + clear.bytes) + rest,
     completesSheet,
+    createsSheet: start === "add",
     enqueue() {
       const target = mode === "add" ? worksheets.add(sheet) : worksheets.getItem(sheet);
       if (mode === "clear") clear.run(target);
@@ -244,6 +245,7 @@ function copyUnit(
       wire.set("Name", jsonBytes(sheet)) +
       writes,
     completesSheet: true,
+    createsSheet: true,
     enqueue() {
       // Renamed before its rows are written: after a timeout, a sheet under this name is a
       // whole copy of the template, and writing the rows again finishes it.

@@ -45,6 +45,8 @@ export interface Unit {
   readonly bytes: number;
   /** The last unit of its sheet: once sent, the sheet is complete. */
   readonly completesSheet: boolean;
+  /** Adds or copies a sheet: the heavy part of a request for Excel. */
+  readonly createsSheet?: boolean;
   /** Queues its commands on the request context. */
   enqueue(): void;
 }
@@ -92,19 +94,30 @@ export interface SendIo {
   sheetWritten?(sheet: string): void;
 }
 
-/** Packs units into requests of at most `budget` bytes, in order. */
+/**
+ * Most sheets one request creates: keeps a request's run time in Excel bounded (a long one
+ * times out) and lets the pane count progress in steps of this size.
+ */
+export const sheetsPerRequest = 100;
+
+/** Packs units into requests of at most `budget` bytes and `sheetsPerRequest` new sheets, in order. */
 export function packUnits(units: readonly Unit[], budget: number): Unit[][] {
   const chunks: Unit[][] = [];
   let chunk: Unit[] = [];
   let size = requestOverhead;
+  let sheets = 0;
   for (const unit of units) {
-    if (chunk.length > 0 && size + unit.bytes > budget) {
+    const full =
+      size + unit.bytes > budget || (unit.createsSheet === true && sheets >= sheetsPerRequest);
+    if (chunk.length > 0 && full) {
       chunks.push(chunk);
       chunk = [];
       size = requestOverhead;
+      sheets = 0;
     }
     chunk.push(unit);
     size += unit.bytes;
+    if (unit.createsSheet === true) sheets++;
   }
   if (chunk.length > 0) chunks.push(chunk);
   return chunks;
