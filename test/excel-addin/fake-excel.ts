@@ -160,6 +160,8 @@ export class FakeContext {
   readonly failures: { sync: number; code: string; bytes: number }[] = [];
   /** Decides, per sync (1-based), whether it fails; undefined lets it run. */
   interrupt: (sync: number, bytes: number) => Interruption | undefined = () => undefined;
+  /** Sheets deleted through this context, by name. */
+  readonly deleted: string[] = [];
   /** Keeps request bodies for inspection (off for big runs). */
   keepBodies = false;
   readonly bodies: string[] = [];
@@ -517,6 +519,7 @@ class FakeWorksheet {
 
   delete(): void {
     this.command(this.path, 3, "Delete", [], (sheet) => {
+      this.context.deleted.push(sheet.name);
       const sheets = this.context.state.sheets;
       sheets.splice(sheets.indexOf(sheet), 1);
     });

@@ -126,16 +126,23 @@ describe("plan tabs at scale", () => {
     expect([...ids.values()].every((n) => n === 1)).toBe(true);
   }, 60_000);
 
-  it("after a request times out halfway, removes its stray copies and finishes every tab once", async () => {
-    const clean = await runPlans(new FakeWorkbook({ Roster: rosterRows(40) }));
-    const run = await runPlans(new FakeWorkbook({ Roster: rosterRows(40) }), {
-      interrupt: (sync) => (sync === 2 ? { code: "Timeout", after: 200 } : undefined),
-    });
-    expect(run.context.failures.map((f) => f.code)).toEqual(["Timeout"]);
-    expect(run.context.state.names()).toEqual(clean.context.state.names());
-    for (const sheet of clean.context.state.sheets)
-      expect(looks(run.context.state.sheet(sheet.name)!)).toEqual(looks(sheet));
-  }, 60_000);
+  it("after a request times out partway, removes stray copies and finishes every tab once", async () => {
+    const clean = await runPlans(new FakeWorkbook({ Roster: rosterRows(12) }));
+    const deleted: string[] = [];
+    // Cut the request after each action in turn across a few copies: between a copy and its
+    // rename, between the rename and its rows, inside the template.
+    for (let after = 40; after < 400; after += 11) {
+      const run = await runPlans(new FakeWorkbook({ Roster: rosterRows(12) }), {
+        interrupt: (sync) => (sync === 2 ? { code: "Timeout", after } : undefined),
+      });
+      expect(run.context.failures.map((f) => f.code)).toEqual(["Timeout"]);
+      expect(run.context.state.names()).toEqual(clean.context.state.names());
+      for (const sheet of clean.context.state.sheets)
+        expect(looks(run.context.state.sheet(sheet.name)!)).toEqual(looks(sheet));
+      deleted.push(...run.context.deleted);
+    }
+    expect(deleted.length).toBeGreaterThan(0);
+  }, 120_000);
 
   it("names the one tab that cannot fit, and a second click finishes without duplicates", async () => {
     const workbook = new FakeWorkbook({ Roster: rosterRows(30) });

@@ -77,7 +77,6 @@ export async function applyPatch(
   const targets = new Set(patch.ops.map((op) => op.sheet.toLowerCase()));
   const templates = new Set([...copies.values()].map((copy) => copy.template.toLowerCase()));
 
-  let straysQueued = false;
   const units: ResumableUnit[] = [];
   const created = new Set<string>();
   patch.ops.forEach((op, index) => {
@@ -102,24 +101,21 @@ export async function applyPatch(
       recover: async (failed, reason) => {
         if (reason === "too-large") return [...failed];
         const present = await sheetNames();
-        for (const name of present) {
-          if (before.has(name) || targets.has(name)) continue;
-          // A copy that timed out before its rename still has Excel's "Name (2)".
+        // A copy that timed out before its rename still has Excel's "Name (2)": remove it.
+        const strays = [...present].filter((name) => {
+          if (before.has(name) || targets.has(name)) return false;
           const base = /^(.*) \(\d+\)$/.exec(name)?.[1];
-          if (base !== undefined && [...templates].some((t) => t.startsWith(base))) {
-            worksheets.getItem(name).delete();
-            straysQueued = true;
-          }
-        }
-        for (const unit of failed as readonly ResumableUnit[]) unit.resume?.(present);
+          return base !== undefined && [...templates].some((t) => t.startsWith(base));
+        });
+        for (const name of strays) worksheets.getItem(name).delete();
+        if (strays.length > 0) await sync();
+        for (const unit of failed) unit.resume?.(present);
         return [...failed];
       },
       ...(options.onSheetWritten === undefined ? {} : { sheetWritten: options.onSheetWritten }),
     },
     budget,
   );
-  // Stray deletions queued by the last recovery, when no request followed it.
-  if (straysQueued) await sync();
   return { syncs, requests: sent.requests, retries: sent.retries, copies: copies.size };
 }
 

@@ -83,13 +83,13 @@ export interface SendReport {
   retries: number;
 }
 
-export interface SendIo {
+export interface SendIo<U extends Unit> {
   sync(): Promise<void>;
   /**
    * After a failed request: which of its units are still to do (a timed-out request may have
    * run part of them). Called before the halves are queued again.
    */
-  recover(failed: readonly Unit[], reason: "too-large" | "timeout"): Promise<Unit[]>;
+  recover(failed: readonly U[], reason: "too-large" | "timeout"): Promise<U[]>;
   /** A sheet's last unit went through. */
   sheetWritten?(sheet: string): void;
 }
@@ -101,9 +101,9 @@ export interface SendIo {
 export const sheetsPerRequest = 100;
 
 /** Packs units into requests of at most `budget` bytes and `sheetsPerRequest` new sheets, in order. */
-export function packUnits(units: readonly Unit[], budget: number): Unit[][] {
-  const chunks: Unit[][] = [];
-  let chunk: Unit[] = [];
+export function packUnits<U extends Unit>(units: readonly U[], budget: number): U[][] {
+  const chunks: U[][] = [];
+  let chunk: U[] = [];
   let size = requestOverhead;
   let sheets = 0;
   for (const unit of units) {
@@ -123,13 +123,13 @@ export function packUnits(units: readonly Unit[], budget: number): Unit[][] {
   return chunks;
 }
 
-export async function sendUnits(
-  units: readonly Unit[],
-  io: SendIo,
+export async function sendUnits<U extends Unit>(
+  units: readonly U[],
+  io: SendIo<U>,
   budget = defaultRequestBudget,
 ): Promise<SendReport> {
   const report: SendReport = { requests: [], retries: 0 };
-  const pending: { units: Unit[]; attempt: number }[] = packUnits(units, budget).map((chunk) => ({
+  const pending: { units: U[]; attempt: number }[] = packUnits(units, budget).map((chunk) => ({
     units: chunk,
     attempt: 1,
   }));
