@@ -210,6 +210,30 @@ describe("what is touched", () => {
 });
 
 describe("the fake keeps the load/sync contract", () => {
+  it("sends each sync as a RichApi body: actions on object paths, each path sent once", async () => {
+    const context = new FakeContext(new FakeWorkbook({ Sheet1: [["a"]] }));
+    context.keepBodies = true;
+    const sheet = asExcel(context).workbook.worksheets.getItem("Sheet1");
+    const range = sheet.getRangeByIndexes(0, 0, 1, 2);
+    range.format.fill.color = "#FFFBEA";
+    range.format.font.bold = true;
+    range.values = [["x", "y"]];
+    await context.sync();
+    const body = JSON.parse(context.bodies[0]!) as {
+      Actions: { ActionType: number; Name: string; ObjectPathId: number }[];
+      ObjectPaths: Record<string, { Name: string; ParentObjectPathId?: number }>;
+    };
+    expect(context.requestBytes[0]).toBe(new TextEncoder().encode(context.bodies[0]).length);
+    const names = Object.values(body.ObjectPaths).map((path) => path.Name);
+    expect(names).toEqual(["", "Worksheets", "", "GetRangeByIndexes", "Format", "Fill", "Font"]);
+    expect(body.Actions.filter((a) => a.ActionType === 4).map((a) => a.Name)).toEqual([
+      "Color",
+      "Bold",
+      "Values",
+    ]);
+    for (const action of body.Actions) expect(body.ObjectPaths[action.ObjectPathId]).toBeDefined();
+  });
+
   it("throws when a property is read before its load is synced", async () => {
     const context = new FakeContext(new FakeWorkbook({ Sheet1: [["a"]] }));
     const range = asExcel(context).workbook.worksheets.getItem("Sheet1").getRange("A1");
