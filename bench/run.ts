@@ -10,6 +10,7 @@
 import { runSolverBenchmark } from "./solver.js";
 import { runMatchingBenchmark } from "./matching.js";
 import { runInstitutionBenchmark } from "./institution.js";
+import { runExcelPlanTabsBenchmark } from "./excel-plan-tabs.js";
 
 export interface BenchSection {
   readonly name: string;
@@ -34,6 +35,12 @@ export const sections: readonly BenchSection[] = [
     description:
       "the whole job on an institution roster (10,000 × 5,000, 40 departments): local files vs the Google path against the loopback fake — stages, requests, bytes",
     run: ({ quick }) => runInstitutionBenchmark({ quick }),
+  },
+  {
+    name: "excel-plans",
+    description:
+      "Excel add-in plan tabs for 10, 232 and 1,000 pairs against the recording Office.js stand-in: bytes per tab written in full vs copied, requests, syncs, largest request",
+    run: ({ quick }) => runExcelPlanTabsBenchmark({ quick }),
   },
 ];
 

@@ -6,12 +6,16 @@
  */
 import type { Patch, WorkbookSnapshot } from "../../shared/index.js";
 import { readSnapshot } from "./office/read-snapshot.js";
-import { applyPatch, type ApplyPatchReport } from "./office/apply-patch.js";
+import { applyPatch, type ApplyPatchOptions, type ApplyPatchReport } from "./office/apply-patch.js";
 import { documentSettingsPort, mappingStore, type MappingStore } from "./storage.js";
 
 export interface ExcelHost {
   readWorkbook(): Promise<WorkbookSnapshot>;
-  applyPatch(patch: Patch): Promise<ApplyPatchReport>;
+  /** `onSheetWritten` reports each sheet as it is complete, for progress. */
+  applyPatch(
+    patch: Patch,
+    options?: Pick<ApplyPatchOptions, "onSheetWritten">,
+  ): Promise<ApplyPatchReport>;
   /** Selects a cell given as `Sheet!C14` or `'My sheet'!C14` (or a whole sheet). */
   selectCell(reference: string): Promise<void>;
   mapping: MappingStore;
@@ -23,7 +27,7 @@ export interface ExcelHost {
 export function officeHost(): ExcelHost {
   return {
     readWorkbook: () => Excel.run((context) => readSnapshot(context)),
-    applyPatch: (patch) => Excel.run((context) => applyPatch(context, patch)),
+    applyPatch: (patch, options) => Excel.run((context) => applyPatch(context, patch, options)),
     selectCell: (reference) =>
       Excel.run(async (context) => {
         const { sheet, address } = splitReference(reference);

@@ -78,7 +78,24 @@ export async function runStep(
     };
   }
   progress("Writing to the workbook…");
-  await host.applyPatch(prepared.patch);
+  // Plan tabs are the long part: count them as they land ("Writing action plans: 120 of 232").
+  const newTabs = new Set(
+    (prepared.plans?.tabs ?? [])
+      .filter((tab) => tab.status === "created" && tab.file === null)
+      .map((tab) => tab.sheet.toLowerCase()),
+  );
+  let tabsWritten = 0;
+  await host.applyPatch(prepared.patch, {
+    onSheetWritten: (sheet) => {
+      if (!newTabs.has(sheet.toLowerCase())) return;
+      tabsWritten++;
+      progress(
+        `Writing action plans: ${tabsWritten} of ${newTabs.size}`,
+        tabsWritten,
+        newTabs.size,
+      );
+    },
+  });
 
   const files: FormFile[] = [];
   const documents = prepared.forms?.documents ?? [];

@@ -4,8 +4,11 @@
  *
  * - commands and loads are queued and run only at `context.sync()`, in order;
  * - reading a property that was not loaded, or before the sync that loads it, throws;
- * - a request (one sync) or its response over Excel on the web's 5 MB throws
- *   RequestPayloadSizeLimitExceeded, as Excel on the web does;
+ * - each sync serialises its queue as Office.js does on the wire (RichApi: `Actions` plus the
+ *   `ObjectPaths` they reference, each path instantiated once per request) and a request body
+ *   or response over Excel on the web's 5 MB throws RequestPayloadSizeLimitExceeded;
+ * - a test may make a sync fail on purpose (`context.interrupt`): refused as too large, or
+ *   timed out after running part of its actions, as a slow Excel on the web can;
  * - `values` follow Excel's rules: null leaves a cell, "" clears it, text starting with
  *   = + - @ becomes a formula and "00123" a number unless the cell's format is "@" (text);
  * - sheet names follow Excel's rules (≤ 31 characters, none of \ / ? * [ ] :, unique ignoring case).
@@ -103,11 +106,45 @@ export class FakeError extends Error {
   }
 }
 
+/** RichApi object path kinds and action kinds (OfficeExtension's ObjectPathType, ActionType). */
+const pathType = { global: 1, method: 3, property: 4, indexer: 5 } as const;
+const actionType = { instantiate: 1, query: 2, method: 3, setProperty: 4 } as const;
+
+interface PathInfo {
+  Id: number;
+  ObjectPathType: number;
+  Name: string;
+  ParentObjectPathId?: number;
+  ArgumentInfo?: { Arguments: unknown[] };
+}
+
+/** A proxy's place in the object model, sent with every request that uses it. */
+export class ObjectPath {
+  constructor(
+    readonly info: PathInfo,
+    readonly parent: ObjectPath | null,
+  ) {}
+}
+
+interface ActionSpec {
+  type: number;
+  name: string;
+  args?: unknown[];
+  select?: string[];
+}
+
 interface Action {
-  bytes: number;
+  target: ObjectPath;
+  spec: ActionSpec;
   /** A load returns its response bytes. */
   run(): unknown;
 }
+
+/** What a test can make the next syncs do instead of succeeding. */
+export type Interruption =
+  | { code: "RequestPayloadSizeLimitExceeded" }
+  /** Runs the first `after` actions, then fails as a request that took too long. */
+  | { code: "Timeout"; after: number };
 
 const encoder = new TextEncoder();
 const bytesOf = (value: unknown): number => encoder.encode(JSON.stringify(value) ?? "").length;
@@ -116,34 +153,120 @@ export class FakeContext {
   readonly workbook: FakeWorkbookProxy;
   /** Every `context.sync()` call, including ones with nothing queued. */
   syncs = 0;
-  /** Bytes of each request and response, in order. */
+  /** Bytes of each request body (as serialised on the wire) and response, in order. */
   readonly requestBytes: number[] = [];
   readonly responseBytes: number[] = [];
+  /** Syncs refused or interrupted, with their code. */
+  readonly failures: { sync: number; code: string; bytes: number }[] = [];
+  /** Decides, per sync (1-based), whether it fails; undefined lets it run. */
+  interrupt: (sync: number, bytes: number) => Interruption | undefined = () => undefined;
+  /** Sheets deleted through this context, by name. */
+  readonly deleted: string[] = [];
+  /** Keeps request bodies for inspection (off for big runs). */
+  keepBodies = false;
+  readonly bodies: string[] = [];
   private queue: Action[] = [];
+  private lastId = 0;
   /** Incremented after each sync; loaded values are readable from the sync that loaded them. */
   generation = 0;
+  readonly root: ObjectPath;
 
   constructor(readonly state: FakeWorkbook) {
+    this.root = new ObjectPath(
+      { Id: this.nextId(), ObjectPathType: pathType.global, Name: "" },
+      null,
+    );
     this.workbook = new FakeWorkbookProxy(this);
   }
 
-  enqueue(bytes: number, run: () => unknown): void {
-    this.queue.push({ bytes: bytes + 40, run });
+  nextId(): number {
+    return ++this.lastId;
+  }
+
+  /** A child path: a property, a method that returns an object, or an indexer. */
+  path(
+    parent: ObjectPath,
+    kind: "method" | "property" | "indexer",
+    name: string,
+    args?: unknown[],
+  ): ObjectPath {
+    const info: PathInfo = {
+      Id: this.nextId(),
+      ObjectPathType: pathType[kind],
+      Name: kind === "indexer" ? "" : name,
+      ParentObjectPathId: parent.info.Id,
+    };
+    if (args !== undefined) info.ArgumentInfo = { Arguments: args };
+    return new ObjectPath(info, parent);
+  }
+
+  enqueue(target: ObjectPath, spec: ActionSpec, run: () => unknown): void {
+    this.queue.push({ target, spec, run });
+  }
+
+  /** The request body Office.js would send for the queued actions. */
+  private serialise(actions: readonly Action[]): string {
+    const body: { Actions: Record<string, unknown>[]; ObjectPaths: Record<string, PathInfo> } = {
+      Actions: [],
+      ObjectPaths: {},
+    };
+    const instantiated = new Set<number>();
+    const ensure = (path: ObjectPath | null): void => {
+      if (path === null || instantiated.has(path.info.Id)) return;
+      ensure(path.parent);
+      instantiated.add(path.info.Id);
+      body.ObjectPaths[String(path.info.Id)] = path.info;
+      if (path.info.ObjectPathType !== pathType.global)
+        body.Actions.push({
+          Id: this.nextId(),
+          ActionType: actionType.instantiate,
+          Name: "",
+          ObjectPathId: path.info.Id,
+        });
+    };
+    for (const { target, spec } of actions) {
+      ensure(target);
+      if (spec.type === actionType.instantiate) continue; // ensure() just sent it
+      const action: Record<string, unknown> = {
+        Id: this.nextId(),
+        ActionType: spec.type,
+        Name: spec.name,
+        ObjectPathId: target.info.Id,
+      };
+      if (spec.args !== undefined) action.ArgumentInfo = { Arguments: spec.args };
+      if (spec.select !== undefined) action.QueryInfo = { Select: spec.select };
+      body.Actions.push(action);
+    }
+    return JSON.stringify(body);
   }
 
   async sync(): Promise<void> {
     this.syncs++;
     const actions = this.queue;
     this.queue = [];
-    const request = actions.reduce((sum, a) => sum + a.bytes, 0);
+    const body = this.serialise(actions);
+    const request = encoder.encode(body).length;
     this.requestBytes.push(request);
-    if (request > payloadLimit)
+    if (this.keepBodies) this.bodies.push(body);
+    const planned = this.interrupt(this.syncs, request);
+    if (request > payloadLimit || planned?.code === "RequestPayloadSizeLimitExceeded") {
+      this.failures.push({
+        sync: this.syncs,
+        code: "RequestPayloadSizeLimitExceeded",
+        bytes: request,
+      });
       throw new FakeError(
         "RequestPayloadSizeLimitExceeded",
         `The request payload size (${request} bytes) has exceeded the limit.`,
       );
+    }
     let response = 0;
-    for (const action of actions) {
+    for (const [index, action] of actions.entries()) {
+      if (planned?.code === "Timeout" && index >= planned.after) {
+        this.failures.push({ sync: this.syncs, code: "Timeout", bytes: request });
+        this.generation++;
+        throw new FakeError("Timeout", "The operation has timed out.");
+      }
       const bytes = action.run();
       if (typeof bytes === "number") response += bytes;
     }
@@ -186,7 +309,10 @@ const properties = (list: string | string[] | undefined): string[] =>
 class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   constructor(readonly context: FakeContext) {
-    this.worksheets = new FakeWorksheetCollection(context);
+    this.worksheets = new FakeWorksheetCollection(
+      context,
+      context.path(context.root, "property", "Worksheets"),
+    );
   }
 }
 
@@ -198,14 +324,26 @@ const illegalName = (name: string): boolean =>
   name.endsWith("'") ||
   name.toLowerCase() === "history";
 
+/** Excel's name for a copy of `name`: "Plan (2)", "Plan (3)" …, cut to stay within 31 characters. */
+function copyName(state: FakeWorkbook, name: string): string {
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = [...name].slice(0, 31 - suffix.length).join("") + suffix;
+    if (state.sheet(candidate) === undefined) return candidate;
+  }
+}
+
 class FakeWorksheetCollection {
   private loaded: Loaded;
-  constructor(private readonly context: FakeContext) {
+  constructor(
+    private readonly context: FakeContext,
+    readonly path: ObjectPath,
+  ) {
     this.loaded = new Loaded(context);
   }
 
   load(list?: string): this {
-    this.context.enqueue(bytesOf(list), () => {
+    this.context.enqueue(this.path, { type: 2, name: "", select: properties(list) }, () => {
       const names = this.context.state.sheets.map((s) => s.name);
       this.loaded.store({ items: names });
       return bytesOf(names);
@@ -216,22 +354,34 @@ class FakeWorksheetCollection {
   get items(): FakeWorksheet[] {
     const names = this.loaded.get<string[]>("items", "WorksheetCollection");
     return names.map((name) => {
-      const sheet = new FakeWorksheet(this.context, name);
+      const sheet = new FakeWorksheet(
+        this.context,
+        () => name,
+        false,
+        this.context.path(this.path, "indexer", "", [name]),
+      );
       sheet.preload({ name, isNullObject: false });
       return sheet;
     });
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, name);
+    const path = this.context.path(this.path, "method", "GetItemOrNullObject", [name]);
+    return new FakeWorksheet(this.context, () => name, false, path);
   }
 
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, name, true);
+    return new FakeWorksheet(
+      this.context,
+      () => name,
+      true,
+      this.context.path(this.path, "indexer", "", [name]),
+    );
   }
 
   add(name: string): FakeWorksheet {
-    this.context.enqueue(bytesOf(name), () => {
+    const path = this.context.path(this.path, "method", "Add", [name]);
+    this.context.enqueue(path, { type: 1, name: "" }, () => {
       const state = this.context.state;
       if (illegalName(name))
         throw new FakeError("InvalidArgument", `The sheet name "${name}" is not valid.`);
@@ -239,7 +389,7 @@ class FakeWorksheetCollection {
         throw new FakeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
       state.sheets.push(new FakeSheet(name));
     });
-    return new FakeWorksheet(this.context, name, true);
+    return new FakeWorksheet(this.context, () => name, true, path);
   }
 }
 
@@ -253,42 +403,54 @@ interface Box {
 
 class FakeWorksheet {
   private loaded: Loaded;
-  readonly freezePanes: Record<string, (...args: never[]) => void>;
-  readonly pageLayout: Record<string, unknown>;
+  private freezePath: ObjectPath | undefined;
+  private layoutPath: ObjectPath | undefined;
 
+  /** `sheetName` is read when the request runs: a copy or a rename decides it then. */
   constructor(
     private readonly context: FakeContext,
-    private readonly sheetName: string,
-    private readonly mustExist = false,
+    private sheetName: () => string,
+    private readonly mustExist: boolean,
+    readonly path: ObjectPath,
   ) {
     this.loaded = new Loaded(context);
-    const freeze = (rows: number, columns: number) =>
-      this.command({ freeze: [rows, columns] }, (sheet) => (sheet.freeze = { rows, columns }));
-    this.freezePanes = {
-      freezeRows: (n: number) => freeze(n, 0),
-      freezeColumns: (n: number) => freeze(0, n),
+  }
+
+  get freezePanes(): Record<string, (...args: never[]) => void> {
+    this.freezePath ??= this.context.path(this.path, "property", "Freeze");
+    const target = this.freezePath;
+    const freeze = (name: string, args: unknown[], rows: number, columns: number) =>
+      this.command(target, 3, name, args, (sheet) => (sheet.freeze = { rows, columns }));
+    return {
+      freezeRows: (n: number) => freeze("FreezeRows", [n], n, 0),
+      freezeColumns: (n: number) => freeze("FreezeColumns", [n], 0, n),
       freezeAt: (range: FakeRange) =>
-        this.command({ freezeAt: true }, (sheet) => {
+        this.command(target, 3, "FreezeAt", [{ _ObjectPathId: range.path.info.Id }], (sheet) => {
           const box = range.describe();
           sheet.freeze = { rows: box.row + box.rows, columns: box.column + box.columns };
         }),
-      unfreeze: () => freeze(0, 0),
+      unfreeze: () => freeze("Unfreeze", [], 0, 0),
     } as unknown as Record<string, (...args: never[]) => void>;
+  }
+
+  get pageLayout(): Record<string, unknown> {
+    this.layoutPath ??= this.context.path(this.path, "property", "PageLayout");
+    const target = this.layoutPath;
     const layout: Record<string, unknown> = {};
     for (const key of ["orientation", "zoom"]) {
       Object.defineProperty(layout, key, {
         set: (value: unknown) =>
-          this.command({ [key]: value }, (sheet) => (sheet.pageLayout[key] = value)),
+          this.command(target, 4, pascal(key), [value], (sheet) => (sheet.pageLayout[key] = value)),
       });
     }
-    this.pageLayout = layout;
+    return layout;
   }
 
   /** The state sheet, or null; throws ItemNotFound for getItem-style proxies. */
   resolve(): FakeSheet | null {
-    const sheet = this.context.state.sheet(this.sheetName) ?? null;
+    const sheet = this.context.state.sheet(this.sheetName()) ?? null;
     if (sheet === null && this.mustExist)
-      throw new FakeError("ItemNotFound", `The sheet "${this.sheetName}" does not exist.`);
+      throw new FakeError("ItemNotFound", `The sheet "${this.sheetName()}" does not exist.`);
     return sheet;
   }
 
@@ -296,8 +458,14 @@ class FakeWorksheet {
     this.loaded.store(values, true);
   }
 
-  private command(args: unknown, run: (sheet: FakeSheet) => void): void {
-    this.context.enqueue(bytesOf(args), () => {
+  private command(
+    target: ObjectPath,
+    type: number,
+    name: string,
+    args: unknown[],
+    run: (sheet: FakeSheet) => void,
+  ): void {
+    this.context.enqueue(target, { type, name, args }, () => {
       const sheet = this.resolve();
       if (sheet === null) throw new FakeError("ItemNotFound", "The sheet does not exist.");
       run(sheet);
@@ -306,7 +474,7 @@ class FakeWorksheet {
 
   load(list?: string): this {
     const wanted = properties(list);
-    this.context.enqueue(bytesOf(list), () => {
+    this.context.enqueue(this.path, { type: 2, name: "", select: wanted }, () => {
       const sheet = this.resolve();
       const values: Record<string, unknown> = { isNullObject: sheet === null };
       if (sheet !== null) {
@@ -325,9 +493,20 @@ class FakeWorksheet {
   get name(): string {
     return this.loaded.get("name", "Worksheet");
   }
+  set name(name: string) {
+    this.command(this.path, 4, "Name", [name], (sheet) => {
+      const other = this.context.state.sheet(name);
+      if (illegalName(name))
+        throw new FakeError("InvalidArgument", `The sheet name "${name}" is not valid.`);
+      if (other !== undefined && other !== sheet)
+        throw new FakeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+      sheet.name = name;
+      this.sheetName = () => name;
+    });
+  }
 
   set position(index: number) {
-    this.command({ position: index }, (sheet) => {
+    this.command(this.path, 4, "Position", [index], (sheet) => {
       const sheets = this.context.state.sheets;
       sheets.splice(sheets.indexOf(sheet), 1);
       sheets.splice(index, 0, sheet);
@@ -335,28 +514,76 @@ class FakeWorksheet {
   }
 
   activate(): void {
-    this.command({ activate: true }, () => undefined);
+    this.command(this.path, 3, "Activate", [], () => undefined);
+  }
+
+  delete(): void {
+    this.command(this.path, 3, "Delete", [], (sheet) => {
+      this.context.deleted.push(sheet.name);
+      const sheets = this.context.state.sheets;
+      sheets.splice(sheets.indexOf(sheet), 1);
+    });
+  }
+
+  /** Copies everything the sheet holds (values, formats, merges, freeze, layout) to the end. */
+  copy(positionType: "End" = "End"): FakeWorksheet {
+    const path = this.context.path(this.path, "method", "Copy", [positionType, null]);
+    let copied = "";
+    this.context.enqueue(path, { type: 1, name: "" }, () => {
+      const sheet = this.resolve();
+      if (sheet === null) throw new FakeError("ItemNotFound", "The sheet does not exist.");
+      const copy = new FakeSheet(copyName(this.context.state, sheet.name));
+      for (const [key, cell] of sheet.cells)
+        copy.cells.set(key, { ...cell, format: { ...cell.format } });
+      copy.merges = sheet.merges.map((m) => ({ ...m }));
+      copy.freeze = { ...sheet.freeze };
+      copy.validations = sheet.validations.map((v) => ({ ...v }));
+      copy.hyperlinks = new Map(sheet.hyperlinks);
+      copy.columnWidths = new Map(sheet.columnWidths);
+      copy.rowHeights = new Map(sheet.rowHeights);
+      copy.pageLayout = { ...sheet.pageLayout };
+      this.context.state.sheets.push(copy);
+      copied = copy.name;
+    });
+    return new FakeWorksheet(this.context, () => copied, true, path);
   }
 
   getRange(address?: string): FakeRange {
     if (address === undefined)
-      return new FakeRange(this.context, () => this.box(0, 0, maxRows, maxColumns));
+      return new FakeRange(
+        this.context,
+        this.context.path(this.path, "method", "GetRange", []),
+        () => this.box(0, 0, maxRows, maxColumns),
+      );
     const match = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(address);
     if (match === null) throw new FakeError("InvalidArgument", `Bad address ${address}`);
     const c1 = columnIndex(match[1]!)!;
     const r1 = Number(match[2]) - 1;
     const c2 = match[3] === undefined ? c1 : columnIndex(match[3])!;
     const r2 = match[4] === undefined ? r1 : Number(match[4]) - 1;
-    return new FakeRange(this.context, () => this.box(r1, c1, r2 - r1 + 1, c2 - c1 + 1));
+    return new FakeRange(
+      this.context,
+      this.context.path(this.path, "method", "GetRange", [address]),
+      () => this.box(r1, c1, r2 - r1 + 1, c2 - c1 + 1),
+    );
   }
 
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): FakeRange {
     if (rows < 1 || columns < 1) throw new FakeError("InvalidArgument", "Empty range");
-    return new FakeRange(this.context, () => this.box(row, column, rows, columns));
+    const path = this.context.path(this.path, "method", "GetRangeByIndexes", [
+      row,
+      column,
+      rows,
+      columns,
+    ]);
+    return new FakeRange(this.context, path, () => this.box(row, column, rows, columns));
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    return new FakeRange(this.context, () => {
+    const path = this.context.path(this.path, "method", "GetUsedRangeOrNullObject", [
+      valuesOnly ?? false,
+    ]);
+    return new FakeRange(this.context, path, () => {
       const sheet = this.resolve();
       if (sheet === null) return null;
       let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
@@ -382,6 +609,8 @@ class FakeWorksheet {
   }
 }
 
+const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+
 const formulaLike = /^[=+\-@]/;
 const numberLike = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -402,18 +631,29 @@ function writeCell(sheet: FakeSheet, row: number, column: number, value: unknown
 
 class FakeRange {
   private loaded: Loaded;
-  readonly format: Record<string, unknown>;
-  readonly dataValidation: Record<string, unknown>;
+  private formatObject: Record<string, unknown> | undefined;
+  private validationObject: Record<string, unknown> | undefined;
 
   constructor(
     private readonly context: FakeContext,
+    readonly path: ObjectPath,
     private readonly locate: () => Box | null,
   ) {
     this.loaded = new Loaded(context);
-    this.format = this.formatProxy("");
+  }
+
+  /** Like Office.js, a property object is made once and then reused. */
+  get format(): Record<string, unknown> {
+    this.formatObject ??= this.formatProxy("", this.context.path(this.path, "property", "Format"));
+    return this.formatObject;
+  }
+
+  get dataValidation(): Record<string, unknown> {
+    if (this.validationObject !== undefined) return this.validationObject;
+    const path = this.context.path(this.path, "property", "DataValidation");
     const validation: Record<string, unknown> = {
       clear: () =>
-        this.command({ clearValidation: true }, (box) => {
+        this.command(path, 3, "Clear", [], (box) => {
           box.sheet.validations = box.sheet.validations.filter(
             (v) => !intersects(box, { ...v, columns: 1 }),
           );
@@ -421,14 +661,15 @@ class FakeRange {
     };
     Object.defineProperty(validation, "rule", {
       set: (rule: unknown) =>
-        this.command({ rule }, (box) =>
+        this.command(path, 4, "Rule", [rule], (box) =>
           box.sheet.validations.push({ row: box.row, column: box.column, rows: box.rows, rule }),
         ),
     });
     Object.defineProperty(validation, "errorAlert", {
-      set: (alert: unknown) => this.command({ alert }, () => undefined),
+      set: (alert: unknown) => this.command(path, 4, "ErrorAlert", [alert], () => undefined),
     });
-    this.dataValidation = validation;
+    this.validationObject = validation;
+    return validation;
   }
 
   describe(): Box {
@@ -437,8 +678,14 @@ class FakeRange {
     return box;
   }
 
-  private command(args: unknown, run: (box: Box) => void): void {
-    this.context.enqueue(bytesOf(args) + 30, () => run(this.describe()));
+  private command(
+    target: ObjectPath,
+    type: number,
+    name: string,
+    args: unknown[],
+    run: (box: Box) => void,
+  ): void {
+    this.context.enqueue(target, { type, name, args }, () => run(this.describe()));
   }
 
   private eachCell(box: Box, run: (row: number, column: number) => void): void {
@@ -448,13 +695,13 @@ class FakeRange {
       for (let c = 0; c < box.columns; c++) run(box.row + r, box.column + c);
   }
 
-  private formatProxy(prefix: string): Record<string, unknown> {
+  private formatProxy(prefix: string, path: ObjectPath): Record<string, unknown> {
     const target: Record<string, unknown> = {};
     const simple = ["bold", "size", "color", "underline", "wrapText", "verticalAlignment", "style"];
     for (const key of simple) {
       Object.defineProperty(target, key, {
         set: (value: unknown) =>
-          this.command({ [prefix + key]: value }, (box) =>
+          this.command(path, 4, pascal(key), [value], (box) =>
             this.eachCell(box, (r, c) => {
               const cellKey = `${r},${c}`;
               const cell = box.sheet.cells.get(cellKey) ?? {
@@ -469,18 +716,42 @@ class FakeRange {
       });
     }
     if (prefix === "") {
-      target.font = this.formatProxy("font.");
-      target.fill = this.formatProxy("fill.");
-      target.borders = { getItem: (edge: string) => this.formatProxy(`borders.${edge}.`) };
+      let font: Record<string, unknown> | undefined;
+      let fill: Record<string, unknown> | undefined;
+      let borders: Record<string, unknown> | undefined;
+      Object.defineProperties(target, {
+        font: {
+          get: () =>
+            (font ??= this.formatProxy("font.", this.context.path(path, "property", "Font"))),
+        },
+        fill: {
+          get: () =>
+            (fill ??= this.formatProxy("fill.", this.context.path(path, "property", "Fill"))),
+        },
+        borders: {
+          get: () => {
+            if (borders !== undefined) return borders;
+            const bordersPath = this.context.path(path, "property", "Borders");
+            borders = {
+              getItem: (edge: string) =>
+                this.formatProxy(
+                  `borders.${edge}.`,
+                  this.context.path(bordersPath, "method", "GetItem", [edge]),
+                ),
+            };
+            return borders;
+          },
+        },
+      });
       Object.defineProperty(target, "columnWidth", {
         set: (width: number) =>
-          this.command({ columnWidth: width }, (box) => {
+          this.command(path, 4, "ColumnWidth", [width], (box) => {
             for (let c = 0; c < box.columns; c++) box.sheet.columnWidths.set(box.column + c, width);
           }),
       });
       Object.defineProperty(target, "rowHeight", {
         set: (height: number) =>
-          this.command({ rowHeight: height }, (box) => {
+          this.command(path, 4, "RowHeight", [height], (box) => {
             for (let r = 0; r < box.rows; r++) box.sheet.rowHeights.set(box.row + r, height);
           }),
       });
@@ -490,7 +761,7 @@ class FakeRange {
 
   load(list?: string): this {
     const wanted = properties(list);
-    this.context.enqueue(bytesOf(list), () => {
+    this.context.enqueue(this.path, { type: 2, name: "", select: wanted }, () => {
       const box = this.locate();
       const values: Record<string, unknown> = { isNullObject: box === null };
       if (box !== null) {
@@ -568,7 +839,7 @@ class FakeRange {
     matrix: unknown[][],
     write: (box: Box, r: number, c: number, value: unknown) => void,
   ): void {
-    this.command({ [property]: matrix }, (box) => {
+    this.command(this.path, 4, pascal(property), [matrix], (box) => {
       if (matrix.length !== box.rows || matrix.some((row) => row.length !== box.columns))
         throw new FakeError(
           "InvalidArgument",
@@ -579,7 +850,7 @@ class FakeRange {
   }
 
   set hyperlink(link: { address?: string; documentReference?: string; textToDisplay?: string }) {
-    this.command({ hyperlink: link }, (box) => {
+    this.command(this.path, 4, "Hyperlink", [link], (box) => {
       const text = link.textToDisplay ?? link.address ?? link.documentReference ?? "";
       box.sheet.hyperlinks.set(`${box.row},${box.column}`, {
         ...(link.address === undefined ? {} : { address: link.address }),
@@ -596,7 +867,7 @@ class FakeRange {
   }
 
   clear(applyTo: string = "All"): void {
-    this.command({ clear: applyTo }, (box) => {
+    this.command(this.path, 3, "Clear", [applyTo], (box) => {
       const all = applyTo === "All";
       for (const [key, cell] of [...box.sheet.cells]) {
         const [r, c] = key.split(",").map(Number) as [number, number];
@@ -620,7 +891,17 @@ class FakeRange {
   }
 
   merge(across = false): void {
-    this.command({ merge: across }, (box) => {
+    this.command(this.path, 3, "Merge", [across], (box) => {
+      // Like Excel, a merge over merged cells replaces them.
+      box.sheet.merges = box.sheet.merges.filter(
+        (m) =>
+          !intersects(box, {
+            row: m.top,
+            column: m.left,
+            rows: m.bottom - m.top + 1,
+            columns: m.right - m.left + 1,
+          }),
+      );
       box.sheet.merges.push({
         top: box.row,
         left: box.column,
@@ -631,7 +912,7 @@ class FakeRange {
   }
 
   unmerge(): void {
-    this.command({ unmerge: true }, (box) => {
+    this.command(this.path, 3, "Unmerge", [], (box) => {
       box.sheet.merges = box.sheet.merges.filter(
         (m) =>
           !intersects(box, {
@@ -645,13 +926,14 @@ class FakeRange {
   }
 
   select(): void {
-    this.command({ select: true }, (box) => {
+    this.command(this.path, 3, "Select", [], (box) => {
       this.context.state.selection = `${quoteSheetName(box.sheet.name)}!${columnLetter(box.column)}${box.row + 1}`;
     });
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
-    return new FakeRangeAreas(this.context, () => {
+    const path = this.context.path(this.path, "method", "GetMergedAreasOrNullObject", []);
+    return new FakeRangeAreas(this.context, path, () => {
       const box = this.describe();
       return box.sheet.merges.filter((m) =>
         intersects(box, {
@@ -669,13 +951,14 @@ class FakeRangeAreas {
   private loaded: Loaded;
   constructor(
     private readonly context: FakeContext,
+    private readonly path: ObjectPath,
     private readonly find: () => MergedRange[],
   ) {
     this.loaded = new Loaded(context);
   }
 
   load(list?: string): this {
-    this.context.enqueue(bytesOf(list), () => {
+    this.context.enqueue(this.path, { type: 2, name: "", select: properties(list) }, () => {
       const merges = this.find();
       const items = merges.map((m) => ({
         rowIndex: m.top,

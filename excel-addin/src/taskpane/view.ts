@@ -96,6 +96,8 @@ export function guarded(
 export function plainError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
+  // Already in plain words, naming the sheet Excel would not take.
+  if (error instanceof Error && error.name === "SheetNotWrittenError") return error.message;
   if (code === "RequestPayloadSizeLimitExceeded")
     return "Excel refused a write as too large. Nothing more was written; please report this with the roster's size.";
   if (code === "InvalidOperation" || code === "EditModeCellEditing" || /edit mode/i.test(message))
