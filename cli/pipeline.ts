@@ -2,7 +2,7 @@
  * What `run`, `plans` and `forms` share: read the files, call the core's use cases, write the
  * workbook(s), documents and report. Decisions stay in the core; this only moves data.
  */
-import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import {
@@ -17,7 +17,8 @@ import {
 } from "../shared/index.js";
 import { readWorkbookFiles, UnreadableFileError } from "./io/read-workbook.js";
 import { writeDocx } from "./io/write-docx.js";
-import { applyPatch, baseWorkbook } from "./io/apply-patch-xlsx.js";
+import { patchedWorkbookBytes } from "./io/apply-patch-xlsx.js";
+import { withWorkbookLock, WorkbookLockedError, writeFileAtomic } from "./io/atomic-write.js";
 import { CliError } from "./command.js";
 import { formatIssue } from "./format/roster-report.js";
 
@@ -89,7 +90,23 @@ export function progress(message: string): void {
   if (process.stderr.isTTY) process.stderr.write(`… ${message}\n`);
 }
 
+/** The extension a matched copy keeps: an .xlsm stays macro-enabled, anything else is .xlsx. */
+export function matchedExtension(inputs: readonly string[]): ".xlsm" | ".xlsx" {
+  return inputs.length === 1 && /\.xlsm$/i.test(inputs[0]!) ? ".xlsm" : ".xlsx";
+}
+
+/** One run per workbook at a time: the output (the input itself with --in-place) is locked. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  await mkdir(dirname(options.outPath), { recursive: true });
+  try {
+    return await withWorkbookLock(options.outPath, () => runLocked(options));
+  } catch (error) {
+    if (error instanceof WorkbookLockedError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+async function runLocked(options: PipelineOptions): Promise<PipelineResult> {
   const { inputs, outPath, today } = options;
   progress(`reading ${inputs.join(", ")}`);
   const snapshot = await readWorkbookFiles(inputs).catch((error: unknown) => {
@@ -138,15 +155,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const { matched, plans, forms } = prepared;
   const mainPatch = prepared.patch;
 
-  await mkdir(outDir, { recursive: true });
   if (options.backupOf !== undefined)
-    await copyFile(options.backupOf, backupName(options.backupOf, today));
+    writeFileAtomic(backupName(options.backupOf, today), await readFile(options.backupOf));
   const files: string[] = [outPath];
   const xlsxInput = inputs.length === 1 && /\.xls[xm]$/i.test(inputs[0]!) ? inputs[0]! : null;
   progress(`writing ${outPath}`);
-  const workbook = await baseWorkbook(xlsxInput, snapshot);
-  applyPatch(workbook, mainPatch);
-  await workbook.xlsx.writeFile(outPath);
+  writeFileAtomic(outPath, await patchedWorkbookBytes(xlsxInput, snapshot, mainPatch));
   for (const book of plans?.planWorkbookPatches ?? []) {
     const earlier = planBooks.find((candidate) => candidate.file === book.file);
     const target = join(outDir, book.file);
@@ -160,9 +174,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       );
     }
     progress(`writing ${target}`);
-    const planWorkbook = await baseWorkbook(earlier?.path ?? null, { sheets: [] });
-    applyPatch(planWorkbook, book.patch);
-    await planWorkbook.xlsx.writeFile(target);
+    writeFileAtomic(
+      target,
+      await patchedWorkbookBytes(earlier?.path ?? null, { sheets: [] }, book.patch),
+    );
     files.push(target);
   }
 
@@ -173,7 +188,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const target = join(outDir, "forms", document.fileName);
     progress(`writing ${target}`);
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, await writeDocx(document.model));
+    writeFileAtomic(target, await writeDocx(document.model));
     files.push(target);
     documents.push({
       chair: document.chairName,
@@ -192,7 +207,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     files,
   };
   const reportPath = join(outDir, "report.json");
-  await writeFile(reportPath, JSON.stringify(report, null, 2) + "\n");
+  writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + "\n");
   files.push(reportPath);
 
   const { summary } = matched.report;
