@@ -161,22 +161,27 @@ async function runLocked(options: PipelineOptions): Promise<PipelineResult> {
   const xlsxInput = inputs.length === 1 && /\.xls[xm]$/i.test(inputs[0]!) ? inputs[0]! : null;
   progress(`writing ${outPath}`);
   writeFileAtomic(outPath, await patchedWorkbookBytes(xlsxInput, snapshot, mainPatch));
-  for (const book of plans?.planWorkbookPatches ?? []) {
-    const earlier = planBooks.find((candidate) => candidate.file === book.file);
-    const target = join(outDir, book.file);
-    if (
-      earlier !== undefined &&
-      resolve(earlier.path) === resolve(target) &&
-      options.backupOf === undefined
-    ) {
-      throw new CliError(
-        `writing ${target} would replace an input file; choose another --out folder`,
-      );
+  // Every additional plan workbook goes where the main one goes, changed or not: the Pairs
+  // sheet links to it by file name, beside the main workbook.
+  const patches = new Map(
+    (plans?.planWorkbookPatches ?? []).map((book) => [book.file, book.patch]),
+  );
+  const bookFiles = [...new Set([...planBooks.map((book) => book.file), ...patches.keys()])];
+  for (const file of bookFiles) {
+    const earlier = planBooks.find((candidate) => candidate.file === file);
+    const patch = patches.get(file) ?? { ops: [] };
+    const target = join(outDir, file);
+    if (earlier !== undefined && resolve(earlier.path) === resolve(target)) {
+      if (patch.ops.length === 0) continue;
+      if (options.backupOf === undefined)
+        throw new CliError(
+          `writing ${target} would replace an input file; choose another --out folder`,
+        );
     }
     progress(`writing ${target}`);
     writeFileAtomic(
       target,
-      await patchedWorkbookBytes(earlier?.path ?? null, { sheets: [] }, book.patch),
+      await patchedWorkbookBytes(earlier?.path ?? null, { sheets: [] }, patch),
     );
     files.push(target);
   }
