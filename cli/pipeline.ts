@@ -156,11 +156,11 @@ async function runLocked(options: PipelineOptions): Promise<PipelineResult> {
   const mainPatch = prepared.patch;
 
   if (options.backupOf !== undefined)
-    writeFileAtomic(backupName(options.backupOf, today), await readFile(options.backupOf));
+    writeOutput(backupName(options.backupOf, today), await readFile(options.backupOf));
   const files: string[] = [outPath];
   const xlsxInput = inputs.length === 1 && /\.xls[xm]$/i.test(inputs[0]!) ? inputs[0]! : null;
   progress(`writing ${outPath}`);
-  writeFileAtomic(outPath, await patchedWorkbookBytes(xlsxInput, snapshot, mainPatch));
+  writeOutput(outPath, await patchedWorkbookBytes(xlsxInput, snapshot, mainPatch));
   // Every additional plan workbook goes where the main one goes, changed or not: the Pairs
   // sheet links to it by file name, beside the main workbook.
   const patches = new Map(
@@ -179,10 +179,7 @@ async function runLocked(options: PipelineOptions): Promise<PipelineResult> {
         );
     }
     progress(`writing ${target}`);
-    writeFileAtomic(
-      target,
-      await patchedWorkbookBytes(earlier?.path ?? null, { sheets: [] }, patch),
-    );
+    writeOutput(target, await patchedWorkbookBytes(earlier?.path ?? null, { sheets: [] }, patch));
     files.push(target);
   }
 
@@ -193,7 +190,7 @@ async function runLocked(options: PipelineOptions): Promise<PipelineResult> {
     const target = join(outDir, "forms", document.fileName);
     progress(`writing ${target}`);
     await mkdir(dirname(target), { recursive: true });
-    writeFileAtomic(target, await writeDocx(document.model));
+    writeOutput(target, await writeDocx(document.model));
     files.push(target);
     documents.push({
       chair: document.chairName,
@@ -212,7 +209,7 @@ async function runLocked(options: PipelineOptions): Promise<PipelineResult> {
     files,
   };
   const reportPath = join(outDir, "report.json");
-  writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + "\n");
+  writeOutput(reportPath, JSON.stringify(report, null, 2) + "\n");
   files.push(reportPath);
 
   const { summary } = matched.report;
@@ -243,6 +240,20 @@ async function runLocked(options: PipelineOptions): Promise<PipelineResult> {
     ...files.map((file) => `Wrote ${file}`),
   ];
   return { report, summary: lines };
+}
+
+/** A file another program holds open (Excel on Windows) or a read-only folder: one plain line. */
+function writeOutput(path: string, content: Uint8Array | string): void {
+  try {
+    writeFileAtomic(path, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EPERM" || code === "EBUSY" || code === "EACCES" || code === "EROFS")
+      throw new CliError(
+        `cannot write ${path} (${code}): close it if it is open in Excel, or choose another --out folder`,
+      );
+    throw error;
+  }
 }
 
 /** A template that names a field the data lacks is the user's to fix: one line, no stack. */
