@@ -7,8 +7,16 @@
  * `withWorkbookLock` keeps two runs off one workbook: `<file>.lock`, created exclusively,
  * holds the owner's pid; a lock whose process is gone (killed, crashed) is taken over.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync } from "node:fs";
-import { writeSync } from "node:fs";
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 export class WorkbookLockedError extends Error {}
@@ -92,6 +100,19 @@ function tryLock(lockPath: string): number | null {
   return 0;
 }
 
+/** Temporary files of runs that were killed mid-write (their pid is gone). */
+function removeDeadRunsTemporaries(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    const pid = /^\..+\.(\d+)-\d+\.tmp$/.exec(name)?.[1];
+    if (pid === undefined || processAlive(Number(pid))) continue;
+    try {
+      unlinkSync(join(folder, name));
+    } catch {
+      // gone already
+    }
+  }
+}
+
 /**
  * Runs `work` holding the workbook's lock; throws WorkbookLockedError (one plain line) when
  * another live run holds it for longer than `waitMs`.
@@ -112,6 +133,7 @@ export async function withWorkbookLock<T>(
       );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  removeDeadRunsTemporaries(dirname(workbook));
   try {
     return await work();
   } finally {
