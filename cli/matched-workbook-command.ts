@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { CliError, type Command } from "./command.js";
 import { commonHelp, commonOptions, parseOptions, readCommonOptions } from "./options.js";
-import { printResult, rosterStem, runPipeline } from "./pipeline.js";
+import { matchedExtension, printResult, rosterStem, runPipeline } from "./pipeline.js";
 
 export function matchedWorkbookCommand(spec: {
   name: string;
@@ -63,10 +63,11 @@ ${commonHelp}`;
 /** `<stem>-matched.xlsx` in the folder, or a dated name when that would be the input itself. */
 export function updatedWorkbookPath(input: string, folder: string, today: string): string {
   const stem = rosterStem(input);
-  const plain = join(folder, `${stem}-matched.xlsx`);
+  const extension = matchedExtension([input]);
+  const plain = join(folder, `${stem}-matched${extension}`);
   if (resolve(plain) !== resolve(input)) return plain;
   for (let n = 1; ; n++) {
-    const candidate = join(folder, `${stem}-matched-${today}${n === 1 ? "" : `-${n}`}.xlsx`);
+    const candidate = join(folder, `${stem}-matched-${today}${n === 1 ? "" : `-${n}`}${extension}`);
     if (!existsSync(candidate)) return candidate;
   }
 }

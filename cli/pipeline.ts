@@ -2,7 +2,7 @@
  * What `run`, `plans` and `forms` share: read the files, call the core's use cases, write the
  * workbook(s), documents and report. Decisions stay in the core; this only moves data.
  */
-import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import {
@@ -17,7 +17,8 @@ import {
 } from "../shared/index.js";
 import { readWorkbookFiles, UnreadableFileError } from "./io/read-workbook.js";
 import { writeDocx } from "./io/write-docx.js";
-import { applyPatch, baseWorkbook } from "./io/apply-patch-xlsx.js";
+import { patchedWorkbookBytes } from "./io/apply-patch-xlsx.js";
+import { withWorkbookLock, WorkbookLockedError, writeFileAtomic } from "./io/atomic-write.js";
 import { CliError } from "./command.js";
 import { formatIssue } from "./format/roster-report.js";
 
@@ -89,7 +90,23 @@ export function progress(message: string): void {
   if (process.stderr.isTTY) process.stderr.write(`… ${message}\n`);
 }
 
+/** The extension a matched copy keeps: an .xlsm stays macro-enabled, anything else is .xlsx. */
+export function matchedExtension(inputs: readonly string[]): ".xlsm" | ".xlsx" {
+  return inputs.length === 1 && /\.xlsm$/i.test(inputs[0]!) ? ".xlsm" : ".xlsx";
+}
+
+/** One run per workbook at a time: the output (the input itself with --in-place) is locked. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  await mkdir(dirname(options.outPath), { recursive: true });
+  try {
+    return await withWorkbookLock(options.outPath, () => runLocked(options));
+  } catch (error) {
+    if (error instanceof WorkbookLockedError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+async function runLocked(options: PipelineOptions): Promise<PipelineResult> {
   const { inputs, outPath, today } = options;
   progress(`reading ${inputs.join(", ")}`);
   const snapshot = await readWorkbookFiles(inputs).catch((error: unknown) => {
@@ -138,31 +155,31 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const { matched, plans, forms } = prepared;
   const mainPatch = prepared.patch;
 
-  await mkdir(outDir, { recursive: true });
   if (options.backupOf !== undefined)
-    await copyFile(options.backupOf, backupName(options.backupOf, today));
+    writeOutput(backupName(options.backupOf, today), await readFile(options.backupOf));
   const files: string[] = [outPath];
   const xlsxInput = inputs.length === 1 && /\.xls[xm]$/i.test(inputs[0]!) ? inputs[0]! : null;
   progress(`writing ${outPath}`);
-  const workbook = await baseWorkbook(xlsxInput, snapshot);
-  applyPatch(workbook, mainPatch);
-  await workbook.xlsx.writeFile(outPath);
-  for (const book of plans?.planWorkbookPatches ?? []) {
-    const earlier = planBooks.find((candidate) => candidate.file === book.file);
-    const target = join(outDir, book.file);
-    if (
-      earlier !== undefined &&
-      resolve(earlier.path) === resolve(target) &&
-      options.backupOf === undefined
-    ) {
-      throw new CliError(
-        `writing ${target} would replace an input file; choose another --out folder`,
-      );
+  writeOutput(outPath, await patchedWorkbookBytes(xlsxInput, snapshot, mainPatch));
+  // Every additional plan workbook goes where the main one goes, changed or not: the Pairs
+  // sheet links to it by file name, beside the main workbook.
+  const patches = new Map(
+    (plans?.planWorkbookPatches ?? []).map((book) => [book.file, book.patch]),
+  );
+  const bookFiles = [...new Set([...planBooks.map((book) => book.file), ...patches.keys()])];
+  for (const file of bookFiles) {
+    const earlier = planBooks.find((candidate) => candidate.file === file);
+    const patch = patches.get(file) ?? { ops: [] };
+    const target = join(outDir, file);
+    if (earlier !== undefined && resolve(earlier.path) === resolve(target)) {
+      if (patch.ops.length === 0) continue;
+      if (options.backupOf === undefined)
+        throw new CliError(
+          `writing ${target} would replace an input file; choose another --out folder`,
+        );
     }
     progress(`writing ${target}`);
-    const planWorkbook = await baseWorkbook(earlier?.path ?? null, { sheets: [] });
-    applyPatch(planWorkbook, book.patch);
-    await planWorkbook.xlsx.writeFile(target);
+    writeOutput(target, await patchedWorkbookBytes(earlier?.path ?? null, { sheets: [] }, patch));
     files.push(target);
   }
 
@@ -173,7 +190,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const target = join(outDir, "forms", document.fileName);
     progress(`writing ${target}`);
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, await writeDocx(document.model));
+    writeOutput(target, await writeDocx(document.model));
     files.push(target);
     documents.push({
       chair: document.chairName,
@@ -192,7 +209,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     files,
   };
   const reportPath = join(outDir, "report.json");
-  await writeFile(reportPath, JSON.stringify(report, null, 2) + "\n");
+  writeOutput(reportPath, JSON.stringify(report, null, 2) + "\n");
   files.push(reportPath);
 
   const { summary } = matched.report;
@@ -223,6 +240,20 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     ...files.map((file) => `Wrote ${file}`),
   ];
   return { report, summary: lines };
+}
+
+/** A file another program holds open (Excel on Windows) or a read-only folder: one plain line. */
+function writeOutput(path: string, content: Uint8Array | string): void {
+  try {
+    writeFileAtomic(path, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EPERM" || code === "EBUSY" || code === "EACCES" || code === "EROFS")
+      throw new CliError(
+        `cannot write ${path} (${code}): close it if it is open in Excel, or choose another --out folder`,
+      );
+    throw error;
+  }
 }
 
 /** A template that names a field the data lacks is the user's to fix: one line, no stack. */

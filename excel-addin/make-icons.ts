@@ -4,8 +4,7 @@
  * Run `npx tsx excel-addin/make-icons.ts`; the PNGs in excel-addin/assets are committed.
  */
 import { writeFileSync } from "node:fs";
-import { deflateSync } from "node:zlib";
-import { crc32 } from "../hosts/zip-store.js";
+import { crc32, deflateSync } from "node:zlib";
 
 const blue = [0x0f, 0x6c, 0xbd];
 const white = [0xff, 0xff, 0xff];

@@ -3,7 +3,7 @@ import { basename, join, resolve } from "node:path";
 import { CliError, type Command } from "../command.js";
 import { commonOptions, commonHelp, readCommonOptions } from "../options.js";
 import { parseOptions } from "../options.js";
-import { printResult, rosterStem, runPipeline } from "../pipeline.js";
+import { matchedExtension, printResult, rosterStem, runPipeline } from "../pipeline.js";
 import { runGoogle } from "../google/run-google.js";
 import { readFormTemplates } from "../google/form-templates.js";
 
@@ -49,7 +49,10 @@ export const runCommand: Command = {
     const outDir = values.out as string | undefined;
     if (outDir === undefined) throw new CliError(`--out <folder> is required.\n${help}`);
     const common = await readCommonOptions(values);
-    const outPath = join(outDir, `${rosterStem(positionals[0]!)}-matched.xlsx`);
+    const outPath = join(
+      outDir,
+      `${rosterStem(positionals[0]!)}-matched${matchedExtension(positionals)}`,
+    );
     if (positionals.some((input) => resolve(input) === resolve(outPath))) {
       throw new CliError(
         `writing ${outPath} would replace the input file ${basename(outPath)}; choose another --out folder`,

@@ -1,8 +1,16 @@
 /**
  * The CLI's patch applier: the core's patch written with ExcelJS. Strings always go in as
  * strings (ExcelJS writes a formula only for `{ formula }` values), so "=cmd" stays text.
+ *
+ * On a user's .xlsx/.xlsm, ExcelJS writes only a scratch workbook holding the sheets the patch
+ * touches; those sheets are then transplanted into the user's own package, whose other parts
+ * (charts, pivots, macros, Tables…) are copied byte for byte. The patch stays the one
+ * description of what is written; ExcelJS never rewrites a sheet the product does not own.
  */
+import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import { transplantSheets } from "./transplant-sheets.js";
+import { XlsxPackage } from "./xlsx-package.js";
 import type {
   CellValue,
   Patch,
@@ -39,6 +47,49 @@ export async function baseWorkbook(
     );
   }
   return workbook;
+}
+
+/**
+ * The bytes of the workbook to write: the user's package with the patch's sheets patched in,
+ * or (for a CSV input, or none) a new workbook built from the snapshot.
+ */
+export async function patchedWorkbookBytes(
+  xlsxInput: string | null,
+  snapshot: WorkbookSnapshot,
+  patch: Patch,
+): Promise<Uint8Array> {
+  if (xlsxInput === null) {
+    const workbook = await baseWorkbook(null, snapshot);
+    applyPatch(workbook, patch);
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
+  const original = new Uint8Array(await readFile(xlsxInput));
+  const owned = touchedSheets(patch);
+  if (owned.length === 0) return original;
+  // Cells written into sheets the patch does not create (a refreshed plan tab, new rows of
+  // the Forms log) need those sheets as they are, so ExcelJS then reads the whole workbook.
+  const scratch = writesIntoExistingSheets(patch)
+    ? await baseWorkbook(xlsxInput, snapshot)
+    : new ExcelJS.Workbook();
+  applyPatch(scratch, patch);
+  const scratchBytes = new Uint8Array(await scratch.xlsx.writeBuffer({ useSharedStrings: false }));
+  const pkg = XlsxPackage.read(original);
+  transplantSheets(pkg, XlsxPackage.read(scratchBytes), owned);
+  return pkg.toBytes();
+}
+
+/** Every sheet the patch creates, replaces or writes into, in order. */
+export function touchedSheets(patch: Patch): string[] {
+  return [...new Set(patch.ops.map((op) => op.sheet))];
+}
+
+function writesIntoExistingSheets(patch: Patch): boolean {
+  const created = new Set<string>();
+  for (const op of patch.ops) {
+    if (op.op === "setSheet") created.add(op.sheet);
+    else if (!created.has(op.sheet)) return true;
+  }
+  return false;
 }
 
 export function applyPatch(workbook: ExcelJS.Workbook, patch: Patch): void {

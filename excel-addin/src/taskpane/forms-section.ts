@@ -1,7 +1,7 @@
 /**
  * 5. Forms: merges the career conference forms (the core), renders one .docx per chair in the
  * browser (`docx`'s Packer.toBlob) and offers each as a download link, plus all of them as one
- * .zip (stored, hosts/zip-store.ts: no zip library). The links are real <a download> elements
+ * .zip (stored, hosts/zip-store.ts, written by fflate). The links are real <a download> elements
  * the user clicks, the most widely supported way for a web view to save a file; where a web
  * view still refuses, the pane says to use Excel on the web.
  */
