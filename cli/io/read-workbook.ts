@@ -75,6 +75,7 @@ export async function readWorkbookFilesWithOrigins(
     name: names[i]!,
     rows: sheet.rows,
     ...(sheet.merges.length > 0 ? { merges: sheet.merges } : {}),
+    ...(sheet.notes !== undefined && sheet.notes.length > 0 ? { notes: sheet.notes } : {}),
   }));
   const origins: SheetOrigin[] = flat.map(({ file, sheet }, i) => ({
     sheet: names[i]!,
