@@ -669,6 +669,13 @@ const fixtures: Fixture[] = [
           result: `${fullName(p)} (${p.division})`,
         },
       ];
+      // ExcelJS writes a totals row's cached result but does not declare the option.
+      const capacityColumn: ExcelJS.TableColumnProperties & { totalsRowResult: number } = {
+        name: "Capacity",
+        totalsRowFunction: "sum",
+        totalsRowResult: 8,
+        filterButton: true,
+      };
       sheet.addTable({
         name: "Mentoring2026",
         ref: "A3",
@@ -681,7 +688,7 @@ const fixtures: Fixture[] = [
           { name: "Division", filterButton: true },
           { name: "Email", filterButton: true },
           { name: "Role", filterButton: true },
-          { name: "Capacity", totalsRowFunction: "sum", totalsRowResult: 8, filterButton: true },
+          capacityColumn,
           { name: "Interests", filterButton: true },
           { name: "Display", filterButton: true },
         ],
@@ -953,7 +960,7 @@ function scriptWrittenWorkbook(): { name: string; data: Buffer }[] {
     ),
     part(
       "xl/styles.xml",
-      `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+      `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`,
     ),
     part("xl/worksheets/sheet1.xml", sheet),
   ];
