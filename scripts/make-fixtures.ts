@@ -216,6 +216,38 @@ function textFile(rows: (string | number | null)[][], options: TextFileOptions) 
     writeBytes(path, encodeText(delimitedText(rows, options), options.encoding));
 }
 
+/** How twelve people answer "Mentor? (Y/N)": the four mentors first. */
+const MENTOR_YES_NO: readonly (string | boolean | null)[] = [
+  "Y",
+  true,
+  "x",
+  "Yes",
+  "N",
+  "n",
+  false,
+  null,
+  "No",
+  "✗",
+  "no ",
+  null,
+];
+
+/** "Willing to mentor" / "Would like a mentor" ticks, in cast order. */
+const TICKS: readonly (readonly [string, string])[] = [
+  ["✓", ""],
+  ["yes", "no"],
+  ["TRUE", "FALSE"],
+  ["✓", "✓"],
+  ["", "✓"],
+  ["✗", "✓"],
+  ["FALSE", "TRUE"],
+  ["no", "yes"],
+  ["", "x"],
+  ["N", "Y"],
+  ["", "✔"],
+  ["✗", "x"],
+];
+
 const STANDARD_HEADER = ["Name", "Rank", "Division", "Email", "Role", "Capacity", "Interests"];
 const standardRow = (p: Member, i: number): (string | number | null)[] => [
   fullName(p),
@@ -712,6 +744,67 @@ const fixtures: Fixture[] = [
       "Interests as Excel escapes them: G2 `heart failure;_x000D_\\nhealth equity` (a CR LF typed in the cell) reads `heart failure;\\r\\nhealth equity`; G3 `quality improvement_x005F_x0031_` reads `quality improvement_x0031_` (an escaped underscore); C9 `Asst_x0007_ Professor` reads with a BEL character.",
     ],
     write: (path) => writeBytes(path, zip(scriptWrittenWorkbook())),
+  },
+  {
+    file: "mentor-yes-no-column.xlsx",
+    exercises:
+      'roles given by one "Mentor? (Y/N)" column, answered every way people answer, with no Role column',
+    facts: [
+      "One sheet, `Faculty`, header in row 1: `Name`, `Rank`, `Division`, `Email`, `Mentor? (Y/N)`, `Capacity`, `Interests`. Rows 2–13: the 12 cast members in cast order.",
+      `\`Mentor? (Y/N)\` (E2–E13): ${MENTOR_YES_NO.map((v, i) => `E${i + 2} ${v === null ? "blank" : typeof v === "string" ? `\`"${v}"\`` : `\`${String(v).toUpperCase()}\` (boolean)`}`).join(", ")}.`,
+      "Read as 4 mentors (rows 2–5; Lan Nguyễn, who is Both elsewhere, is a mentor here: one column cannot say both) and 8 mentees: on a roster of everyone, no (or a blank) to `Mentor?` means mentee.",
+    ],
+    write: async (path) => {
+      const workbook = newWorkbook();
+      sheetWith(
+        workbook,
+        "Faculty",
+        ["Name", "Rank", "Division", "Email", "Mentor? (Y/N)", "Capacity", "Interests"],
+        CAST.map((p, i) => [
+          fullName(p),
+          p.rank,
+          p.division,
+          p.email,
+          MENTOR_YES_NO[i] ?? null,
+          p.capacity,
+          p.interests.join("; "),
+        ]),
+      );
+      await saveWorkbook(workbook, path);
+    },
+  },
+  {
+    file: "willing-to-mentor-ticks.csv",
+    exercises:
+      'roles given by two tick columns, "Willing to mentor" and "Would like a mentor", with ✓/✗, x and TRUE/FALSE',
+    facts: [
+      "UTF-8, CRLF. Header: `Name`, `Email`, `Division`, `Rank`, `Willing to mentor`, `Would like a mentor`, `Capacity`. Rows 2–13: the 12 cast members in cast order.",
+      `Ticks (mentor / mentee): ${CAST.map((p, i) => `${p.last} \`${TICKS[i]![0] || "blank"}\` / \`${TICKS[i]![1] || "blank"}\``).join("; ")}.`,
+      "Read as 3 mentors, 1 both (Lan Nguyễn, ticked in both columns) and 8 mentees.",
+    ],
+    write: textFile(
+      [
+        [
+          "Name",
+          "Email",
+          "Division",
+          "Rank",
+          "Willing to mentor",
+          "Would like a mentor",
+          "Capacity",
+        ],
+        ...CAST.map((p, i) => [
+          fullName(p),
+          p.email,
+          p.division,
+          p.rank,
+          TICKS[i]![0],
+          TICKS[i]![1],
+          p.capacity,
+        ]),
+      ],
+      { encoding: "utf-8", lineEnding: "\r\n" },
+    ),
   },
   {
     file: "hidden-and-chart-sheets.xlsx",
