@@ -741,7 +741,7 @@ const fixtures: Fixture[] = [
       "Header in row 1: `First`, `Last`, `Rank`, `Division`, `Email`, `Start date`, `Interests`. Rows 2–9: the 8 mentees in cast order.",
       'Email: E2–E9 are formulas `LOWER(A&"."&B)&"@example.org"`; E2, E4, E5 and E7–E9 have cached results (the cast e-mails), E3 (Daniel Kim) and E6 (Priya Natarajan) were never calculated (no `<v>`): read as null with a `formula-without-value` note each.',
       "Start date F2–F9: serial 44742 in the 1904 system = 2026-07-01 (read as UTC-midnight `Date`).",
-      "Interests as Excel escapes them: G2 `heart failure;_x000D_\\nhealth equity` (a CR LF typed in the cell) reads `heart failure;\\r\\nhealth equity`; G3 `quality improvement_x005F_x0031_` reads `quality improvement_x0031_` (an escaped underscore); C9 `Asst_x0007_ Professor` reads with a BEL character.",
+      "Interests as Excel escapes them: G2 `heart failure;_x000D_\\nhealth equity` (a CR LF typed in the cell) reads `heart failure;\\r\\nhealth equity`; G3 `quality improvement_x005F_x0031_` reads `quality improvement_x0031_` (an escaped underscore); C9 `Asst_x0007_ Professor` decodes to a BEL character, which the reader removes (`Asst Professor`) with a `control-characters` note.",
     ],
     write: (path) => writeBytes(path, zip(scriptWrittenWorkbook())),
   },
@@ -802,6 +802,26 @@ const fixtures: Fixture[] = [
           TICKS[i]![1],
           p.capacity,
         ]),
+      ],
+      { encoding: "utf-8", lineEnding: "\r\n" },
+    ),
+  },
+  {
+    file: "stray-nul-bytes.csv",
+    exercises: "a CSV export with stray control bytes (NUL, a vertical tab) inside two cells",
+    facts: [
+      "UTF-8, CRLF, the standard header (`Name`, `Rank`, `Division`, `Email`, `Role`, `Capacity`, `Interests`) and the 12 cast members in rows 2–13.",
+      "A7 (Daniel Kim) is `Daniel\\u0000 Kim` and D12 (Emily Chen's e-mail) ends in `\\u000B`: the file is still text; the reader removes the bytes (`Daniel Kim`, `emily.chen@example.org`) and notes `control-characters` for A7 and D12.",
+    ],
+    write: textFile(
+      [
+        STANDARD_HEADER,
+        ...CAST.map((p, i) => {
+          const row = standardRow(p, i);
+          if (i === 5) row[0] = "Daniel\u0000 Kim";
+          if (i === 10) row[3] = `${p.email}\u000B`;
+          return row;
+        }),
       ],
       { encoding: "utf-8", lineEnding: "\r\n" },
     ),

@@ -134,7 +134,8 @@ describe("a workbook written by a script", () => {
     expect(cell(sheet!, "F2")).toEqual(new Date(Date.UTC(2026, 6, 1)));
     expect(cell(sheet!, "G2")).toBe("heart failure;\r\nhealth equity");
     expect(cell(sheet!, "G3")).toBe("quality improvement_x0031_");
-    expect(cell(sheet!, "C9")).toBe("Asst\u0007 Professor");
+    // The BEL that _x0007_ stands for is removed and noted: invisible, and unwritable in XML.
+    expect(cell(sheet!, "C9")).toBe("Asst Professor");
     expect(cell(sheet!, "E2")).toBe("aisha.rahman@example.org");
   });
 
@@ -143,6 +144,7 @@ describe("a workbook written by a script", () => {
     expect(snapshot.sheets[0]!.notes).toEqual([
       { code: "formula-without-value", row: 2, column: 4 },
       { code: "formula-without-value", row: 5, column: 4 },
+      { code: "control-characters", row: 8, column: 2 },
     ]);
     const reading = readRoster(snapshot);
     if (!reading.ok) throw new Error(reading.error.message);
@@ -174,5 +176,21 @@ describe("a failure in one optional part", () => {
     const [sheet] = await readXlsx(bytes);
     expect(cell(sheet!, "H2")).toBe(38169); // 2004-07-01
     expect(cell(sheet!, "A2")).toBe("Margaret");
+  });
+});
+
+describe("a CSV with stray control bytes", () => {
+  it("is read, not refused as binary, with an issue at each affected cell", async () => {
+    // Before: "holds binary data, not text" for the whole file because of one NUL.
+    const snapshot = await readWorkbookFiles([fixture("stray-nul-bytes.csv")]);
+    const [sheet] = snapshot.sheets;
+    expect(cell(sheet!, "A7")).toBe("Daniel Kim");
+    expect(cell(sheet!, "D12")).toBe("emily.chen@example.org");
+    const reading = readRoster(snapshot);
+    if (!reading.ok) throw new Error(reading.error.message);
+    expect(reading.roster.people).toHaveLength(12);
+    expect(
+      reading.roster.issues.filter((i) => i.code === "control-characters").map((i) => i.cell),
+    ).toEqual(["'stray-nul-bytes'!A7", "'stray-nul-bytes'!D12"]);
   });
 });
