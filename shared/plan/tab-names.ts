@@ -36,12 +36,15 @@ function cleanTabText(wanted: string): string {
   );
 }
 
+// One segmenter for every name: making one costs more than segmenting a short name.
+const segmenter =
+  typeof Intl.Segmenter === "function"
+    ? new Intl.Segmenter("en", { granularity: "grapheme" })
+    : null;
+
 /** Graphemes as Intl.Segmenter finds them; base-plus-marks where a runtime lacks it. */
 export function graphemes(text: string): string[] {
-  if (typeof Intl.Segmenter === "function") {
-    const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
-    return Array.from(segmenter.segment(text), (part) => part.segment);
-  }
+  if (segmenter !== null) return Array.from(segmenter.segment(text), (part) => part.segment);
   return text.match(/\P{M}\p{M}*|\p{M}+/gsu) ?? [];
 }
 
