@@ -216,6 +216,38 @@ function textFile(rows: (string | number | null)[][], options: TextFileOptions) 
     writeBytes(path, encodeText(delimitedText(rows, options), options.encoding));
 }
 
+/** How twelve people answer "Mentor? (Y/N)": the four mentors first. */
+const MENTOR_YES_NO: readonly (string | boolean | null)[] = [
+  "Y",
+  true,
+  "x",
+  "Yes",
+  "N",
+  "n",
+  false,
+  null,
+  "No",
+  "✗",
+  "no ",
+  null,
+];
+
+/** "Willing to mentor" / "Would like a mentor" ticks, in cast order. */
+const TICKS: readonly (readonly [string, string])[] = [
+  ["✓", ""],
+  ["yes", "no"],
+  ["TRUE", "FALSE"],
+  ["✓", "✓"],
+  ["", "✓"],
+  ["✗", "✓"],
+  ["FALSE", "TRUE"],
+  ["no", "yes"],
+  ["", "x"],
+  ["N", "Y"],
+  ["", "✔"],
+  ["✗", "x"],
+];
+
 const STANDARD_HEADER = ["Name", "Rank", "Division", "Email", "Role", "Capacity", "Interests"];
 const standardRow = (p: Member, i: number): (string | number | null)[] => [
   fullName(p),
@@ -641,6 +673,160 @@ const fixtures: Fixture[] = [
     },
   },
   {
+    file: "table-with-totals-and-filter.xlsx",
+    exercises:
+      'a roster kept as an Excel Table ("Format as Table") with a totals row, a structured-reference formula and a filter hiding a row',
+    facts: [
+      'One sheet, `Faculty`. A1 = "Mentoring program 2026–2027 (Format as Table)"; row 2 blank.',
+      "Table `Mentoring2026` (`A3:H16`, style TableStyleMedium2, filter buttons on): header row 3 `Name`, `Rank`, `Division`, `Email`, `Role`, `Capacity`, `Interests`, `Display`; rows 4–15 the 12 cast members (roles plain, capacities as in the cast).",
+      '`Display` (H4–H15) is the calculated column `[@Name]&" ("&[@Division]&")"`, a structured reference, with cached results.',
+      "Row 16 is the table's totals row: A16 = `Total`, F16 = `SUBTOTAL(109,Mentoring2026[Capacity])` cached 8. The reader leaves its cells out and notes `table-totals-row`; the roster core reports it, so a total never becomes a person.",
+      "Row 13 (Kwame Mensah) is hidden, as a filter on Division leaves it; the reader notes `hidden-row` and still reads it.",
+    ],
+    write: async (path) => {
+      const workbook = newWorkbook();
+      const sheet = workbook.addWorksheet("Faculty");
+      sheet.getCell("A1").value = "Mentoring program 2026–2027 (Format as Table)";
+      sheet.getCell("A1").font = { bold: true, size: 14 };
+      const row = (p: Member): ExcelJS.CellValue[] => [
+        fullName(p),
+        p.rank,
+        p.division,
+        p.email,
+        p.role,
+        p.capacity,
+        p.interests.join("; "),
+        {
+          formula: '[@Name]&" ("&[@Division]&")"',
+          result: `${fullName(p)} (${p.division})`,
+        },
+      ];
+      // ExcelJS writes a totals row's cached result but does not declare the option.
+      const capacityColumn: ExcelJS.TableColumnProperties & { totalsRowResult: number } = {
+        name: "Capacity",
+        totalsRowFunction: "sum",
+        totalsRowResult: 8,
+        filterButton: true,
+      };
+      sheet.addTable({
+        name: "Mentoring2026",
+        ref: "A3",
+        headerRow: true,
+        totalsRow: true,
+        style: { theme: "TableStyleMedium2", showRowStripes: true },
+        columns: [
+          { name: "Name", totalsRowLabel: "Total", filterButton: true },
+          { name: "Rank", filterButton: true },
+          { name: "Division", filterButton: true },
+          { name: "Email", filterButton: true },
+          { name: "Role", filterButton: true },
+          capacityColumn,
+          { name: "Interests", filterButton: true },
+          { name: "Display", filterButton: true },
+        ],
+        rows: CAST.map(row),
+      });
+      sheet.getRow(13).hidden = true;
+      widthColumns(sheet, [24, 30, 26, 32, 10, 10, 48, 40], []);
+      await saveWorkbook(workbook, path);
+    },
+  },
+  {
+    file: "script-written-1904.xlsx",
+    exercises:
+      "a workbook written by a script, not by Excel: inline strings, rows and cells without references, formulas never calculated, the 1904 date system and Excel's `_xHHHH_` escapes",
+    facts: [
+      'One sheet, `Mentees`, written part by part (no ExcelJS): every string is an inline string (`t="inlineStr"`); rows and cells carry no `r` reference after row 1, so positions follow from order.',
+      "`xl/workbook.xml` sets `date1904`: Start date serials count from 1904-01-01.",
+      "Header in row 1: `First`, `Last`, `Rank`, `Division`, `Email`, `Start date`, `Interests`. Rows 2–9: the 8 mentees in cast order.",
+      'Email: E2–E9 are formulas `LOWER(A&"."&B)&"@example.org"`; E2, E4, E5 and E7–E9 have cached results (the cast e-mails), E3 (Daniel Kim) and E6 (Priya Natarajan) were never calculated (no `<v>`): read as null with a `formula-without-value` note each.',
+      "Start date F2–F9: serial 44742 in the 1904 system = 2026-07-01 (read as UTC-midnight `Date`).",
+      "Interests as Excel escapes them: G2 `heart failure;_x000D_\\nhealth equity` (a CR LF typed in the cell) reads `heart failure;\\r\\nhealth equity`; G3 `quality improvement_x005F_x0031_` reads `quality improvement_x0031_` (an escaped underscore); C9 `Asst_x0007_ Professor` decodes to a BEL character, which the reader removes (`Asst Professor`) with a `control-characters` note.",
+    ],
+    write: (path) => writeBytes(path, zip(scriptWrittenWorkbook())),
+  },
+  {
+    file: "mentor-yes-no-column.xlsx",
+    exercises:
+      'roles given by one "Mentor? (Y/N)" column, answered every way people answer, with no Role column',
+    facts: [
+      "One sheet, `Faculty`, header in row 1: `Name`, `Rank`, `Division`, `Email`, `Mentor? (Y/N)`, `Capacity`, `Interests`. Rows 2–13: the 12 cast members in cast order.",
+      `\`Mentor? (Y/N)\` (E2–E13): ${MENTOR_YES_NO.map((v, i) => `E${i + 2} ${v === null ? "blank" : typeof v === "string" ? `\`"${v}"\`` : `\`${String(v).toUpperCase()}\` (boolean)`}`).join(", ")}.`,
+      "Read as 4 mentors (rows 2–5; Lan Nguyễn, who is Both elsewhere, is a mentor here: one column cannot say both) and 8 mentees: on a roster of everyone, no (or a blank) to `Mentor?` means mentee.",
+    ],
+    write: async (path) => {
+      const workbook = newWorkbook();
+      sheetWith(
+        workbook,
+        "Faculty",
+        ["Name", "Rank", "Division", "Email", "Mentor? (Y/N)", "Capacity", "Interests"],
+        CAST.map((p, i) => [
+          fullName(p),
+          p.rank,
+          p.division,
+          p.email,
+          MENTOR_YES_NO[i] ?? null,
+          p.capacity,
+          p.interests.join("; "),
+        ]),
+      );
+      await saveWorkbook(workbook, path);
+    },
+  },
+  {
+    file: "willing-to-mentor-ticks.csv",
+    exercises:
+      'roles given by two tick columns, "Willing to mentor" and "Would like a mentor", with ✓/✗, x and TRUE/FALSE',
+    facts: [
+      "UTF-8, CRLF. Header: `Name`, `Email`, `Division`, `Rank`, `Willing to mentor`, `Would like a mentor`, `Capacity`. Rows 2–13: the 12 cast members in cast order.",
+      `Ticks (mentor / mentee): ${CAST.map((p, i) => `${p.last} \`${TICKS[i]![0] || "blank"}\` / \`${TICKS[i]![1] || "blank"}\``).join("; ")}.`,
+      "Read as 3 mentors, 1 both (Lan Nguyễn, ticked in both columns) and 8 mentees.",
+    ],
+    write: textFile(
+      [
+        [
+          "Name",
+          "Email",
+          "Division",
+          "Rank",
+          "Willing to mentor",
+          "Would like a mentor",
+          "Capacity",
+        ],
+        ...CAST.map((p, i) => [
+          fullName(p),
+          p.email,
+          p.division,
+          p.rank,
+          TICKS[i]![0],
+          TICKS[i]![1],
+          p.capacity,
+        ]),
+      ],
+      { encoding: "utf-8", lineEnding: "\r\n" },
+    ),
+  },
+  {
+    file: "stray-nul-bytes.csv",
+    exercises: "a CSV export with stray control bytes (NUL, a vertical tab) inside two cells",
+    facts: [
+      "UTF-8, CRLF, the standard header (`Name`, `Rank`, `Division`, `Email`, `Role`, `Capacity`, `Interests`) and the 12 cast members in rows 2–13.",
+      "A7 (Daniel Kim) is `Daniel\\u0000 Kim` and D12 (Emily Chen's e-mail) ends in `\\u000B`: the file is still text; the reader removes the bytes (`Daniel Kim`, `emily.chen@example.org`) and notes `control-characters` for A7 and D12.",
+    ],
+    write: textFile(
+      [
+        STANDARD_HEADER,
+        ...CAST.map((p, i) => {
+          const row = standardRow(p, i);
+          if (i === 5) row[0] = "Daniel\u0000 Kim";
+          if (i === 10) row[3] = `${p.email}\u000B`;
+          return row;
+        }),
+      ],
+      { encoding: "utf-8", lineEnding: "\r\n" },
+    ),
+  },
+  {
     file: "hidden-and-chart-sheets.xlsx",
     exercises: "a hidden lookup sheet (still read) and a chart sheet (skipped)",
     facts: [
@@ -839,6 +1025,59 @@ const fixtures: Fixture[] = [
     },
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// A workbook as small scripts (PHP, Python writers, report generators) write it.
+
+function scriptWrittenWorkbook(): { name: string; data: Buffer }[] {
+  const xmlText = (text: string): string =>
+    text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const inline = (text: string): string =>
+    `<c t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
+  const interests = new Map<number, string>([
+    [0, "heart failure;_x000D_\nhealth equity"],
+    [1, "quality improvement_x005F_x0031_"],
+  ]);
+  const uncalculated = new Set([1, 4]);
+  const rows = mentees.map((p, i) => {
+    const r = i + 2;
+    const formula = `<f>LOWER(A${r}&amp;"."&amp;B${r})&amp;"@example.org"</f>`;
+    const email = uncalculated.has(i)
+      ? `<c>${formula}</c>`
+      : `<c t="str">${formula}<v>${p.email}</v></c>`;
+    const rank = i === 7 ? "Asst_x0007_ Professor" : p.rank;
+    return `<row>${inline(p.first)}${inline(p.last)}${inline(rank)}${inline(p.division)}${email}<c s="1"><v>44742</v></c>${inline(interests.get(i) ?? p.interests.join("; "))}</row>`;
+  });
+  const header = ["First", "Last", "Rank", "Division", "Email", "Start date", "Interests"];
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${header.map(inline).join("")}</row>${rows.join("")}</sheetData></worksheet>`;
+  const part = (name: string, text: string) => ({ name, data: Buffer.from(text, "utf8") });
+  const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  return [
+    part(
+      "[Content_Types].xml",
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+    ),
+    part(
+      "_rels/.rels",
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    part(
+      "xl/workbook.xml",
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${main}" xmlns:r="${rel}"><workbookPr date1904="1"/><sheets><sheet name="Mentees" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    part(
+      "xl/_rels/workbook.xml.rels",
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
+    ),
+    part(
+      "xl/styles.xml",
+      `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    ),
+    part("xl/worksheets/sheet1.xml", sheet),
+  ];
+}
 
 // ---------------------------------------------------------------------------------------------
 

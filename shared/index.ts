@@ -30,6 +30,8 @@ export {
   pairTabName,
   isLegalTabName,
   maxTabNameLength,
+  tabNameKeys,
+  graphemes,
 } from "./plan/tab-names.js";
 export { programMonths, meetings, trainingMonths, programEnd } from "./plan/calendar.js";
 export { planIdOf, newPlanLayout, type PlanSubject } from "./plan/action-plan-tab.js";

@@ -76,14 +76,16 @@ function guessBomlessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   return null;
 }
 
-/** True when the bytes look like text at all (no NULs once decoded, few control characters). */
+/**
+ * True when the bytes look like text at all: few control characters once decoded. A stray NUL
+ * or two (a broken export) is still text; the reader removes them and reports each cell.
+ */
 export function looksLikeText(text: string): boolean {
   const sample = text.slice(0, 4096);
   if (sample.length === 0) return true;
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);
-    if (code === 0) return false;
     if (code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) control++;
     if (code === 0xfffd) control++;
   }

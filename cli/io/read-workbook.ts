@@ -5,6 +5,8 @@
 import { readFile, realpath, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../shared/workbook/snapshot.js";
+import { removeControlCharacters } from "./control-characters.js";
+import { trimRows } from "./trim.js";
 import { decodeText, type TextEncodingName } from "./decode-text.js";
 import { unreadable, UnreadableFileError } from "./errors.js";
 import { identifyFile } from "./identify.js";
@@ -75,6 +77,7 @@ export async function readWorkbookFilesWithOrigins(
     name: names[i]!,
     rows: sheet.rows,
     ...(sheet.merges.length > 0 ? { merges: sheet.merges } : {}),
+    ...(sheet.notes !== undefined && sheet.notes.length > 0 ? { notes: sheet.notes } : {}),
   }));
   const origins: SheetOrigin[] = flat.map(({ file, sheet }, i) => ({
     sheet: names[i]!,
@@ -155,7 +158,7 @@ export async function readSpreadsheetFile(path: string): Promise<FileSheets> {
     if (sheets.every((sheet) => sheet.rows.length === 0)) {
       throw unreadable("empty", path, "has no data in any sheet; check that it is the right file");
     }
-    return { path, realPath, stem, format: "xlsx", sheets };
+    return { path, realPath, stem, format: "xlsx", sheets: sheets.map(withoutControlCharacters) };
   }
 
   const { text, encoding } = decodeText(bytes);
@@ -168,10 +171,20 @@ export async function readSpreadsheetFile(path: string): Promise<FileSheets> {
     realPath,
     stem,
     format: "text",
-    sheets: [{ name: stem, rows: parsed.rows, merges: [] }],
+    sheets: [withoutControlCharacters({ name: stem, rows: parsed.rows, merges: [] })],
     encoding,
     delimiter: parsed.delimiter,
   };
+}
+
+/** Removes control characters from every cell, noting each cell for the core to report. */
+function withoutControlCharacters(sheet: RawSheet): RawSheet {
+  const notes = removeControlCharacters(sheet.rows);
+  if (notes.length === 0) return sheet;
+  const all = [...(sheet.notes ?? []), ...notes].sort(
+    (a, b) => a.row - b.row || (a.column ?? -1) - (b.column ?? -1),
+  );
+  return { ...sheet, rows: trimRows(sheet.rows), notes: all };
 }
 
 function parseText(path: string, text: string, preferTab: boolean): DelimitedText {

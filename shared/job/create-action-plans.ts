@@ -21,7 +21,7 @@ import {
   planIdOf,
   type PlanSubject,
 } from "../plan/action-plan-tab.js";
-import { pairTabName, uniqueTabName } from "../plan/tab-names.js";
+import { pairTabName, tabNameKeys, uniqueTabName } from "../plan/tab-names.js";
 import type { PlanLink } from "../plan/pairs-sheet.js";
 import { matchSheetsPatch, type MatchedWorkbook } from "./match-mentors.js";
 
@@ -208,7 +208,7 @@ function tabBaseName(subject: PlanSubject): string {
 }
 
 function namesOf(snapshot: WorkbookSnapshot): Set<string> {
-  return new Set(snapshot.sheets.map((sheet) => sheet.name.toLowerCase()));
+  return new Set(snapshot.sheets.flatMap((sheet) => tabNameKeys(sheet.name)));
 }
 
 /** Pairs, Issues, Program and the Forms log count against the budget when not there yet. */

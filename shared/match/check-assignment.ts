@@ -13,7 +13,7 @@ import {
   mentorExclusion,
   unorderedKey,
 } from "./pair-rules.js";
-import { noOverrides, type Overrides } from "./overrides.js";
+import { blockedByRejection, noOverrides, type Overrides } from "./overrides.js";
 import { slotRoles, type MatchResult } from "./match-roster.js";
 
 export interface Violation {
@@ -34,7 +34,9 @@ export function checkAssignment(
   const context = {
     settings,
     doNotPair: new Set(roster.doNotPair.map((pair) => unorderedKey(pair.a, pair.b))),
-    rejected: new Set(overrides.rejected.map((pair) => `${pair.menteeId}|${pair.mentorId}`)),
+    rejected: new Set(
+      blockedByRejection(overrides).map((pair) => `${pair.menteeId}|${pair.mentorId}`),
+    ),
   };
   const divisions = divisionNames(roster.people);
   const load = new Map<string, number>();

@@ -22,7 +22,7 @@ import {
 import { ruleReasons, scorePair, totalPoints, type CriterionScore } from "./scoring.js";
 import { pairTable } from "./pair-table.js";
 import { candidatePairs, type Candidate, type LeftOutPairs } from "./candidate-pairs.js";
-import { noOverrides, type Overrides } from "./overrides.js";
+import { blockedByRejection, noOverrides, type Overrides } from "./overrides.js";
 import { solveSlots } from "./flow/mentoring-flow.js";
 import { isSingleSlotProblem, solveSingleSlot } from "./solve-single-slot.js";
 import { solveSlotsPriced } from "./solve-priced-slots.js";
@@ -99,7 +99,9 @@ export function matchProblem(
   const context: PairContext = {
     settings,
     doNotPair: new Set(roster.doNotPair.map((pair) => unorderedKey(pair.a, pair.b))),
-    rejected: new Set(overrides.rejected.map((pair) => `${pair.menteeId}|${pair.mentorId}`)),
+    rejected: new Set(
+      blockedByRejection(overrides).map((pair) => `${pair.menteeId}|${pair.mentorId}`),
+    ),
   };
 
   const divisions = divisionNames(roster.people);
@@ -132,7 +134,7 @@ export function matchProblem(
   const slotsOf = menteeList.map((facts) => slotRoles(facts.person, settings));
   const table = pairTable(menteeList, mentorList, context, {
     doNotPair: roster.doNotPair,
-    rejected: overrides.rejected,
+    rejected: blockedByRejection(overrides),
   });
   // One-mentor programs keep each mentee's best mentors; the solver prices the rest.
   // The optimal methods keep each mentee's best mentors and price the rest (stable mode

@@ -11,7 +11,12 @@ import { capitalise, cellText, foldKey } from "../roster/text.js";
 import type { MatchResult } from "../match/match-roster.js";
 import type { Overrides } from "../match/overrides.js";
 import { pairId, teamId } from "../match/pair-id.js";
-import { pairsColumns, pairsSheetName, pairStatuses } from "./pairs-sheet-columns.js";
+import {
+  pairsColumns,
+  pairsSheetName,
+  pairStatuses,
+  type PairsColumn,
+} from "./pairs-sheet-columns.js";
 
 export interface PairsSheetInput {
   match: MatchResult;
@@ -120,6 +125,22 @@ export function pairsSheet(input: PairsSheetInput): PatchOp {
         mentor,
       ),
     );
+  }
+  // Decisions whose people were not found stay exactly as typed, with the reason in Why.
+  for (const kept of input.overrides.kept) {
+    const written = (column: PairsColumn): CellValue => kept.written.get(column) ?? null;
+    const text = (column: PairsColumn): string => cellText(written(column));
+    const key = rowKey(
+      text("Mentee e-mail") || text("Mentee"),
+      text("Mentor e-mail") || text("Mentor"),
+    );
+    used.add(key);
+    rows.push([
+      ...pairsColumns.map((column) =>
+        column === "Status" ? capitalise(kept.kind) : column === "Why" ? kept.why : written(column),
+      ),
+      ...(carried.values.get(key) ?? carried.headers.map(() => null)),
+    ]);
   }
   for (const unmatched of input.match.unmatched) {
     const mentee = nameOf(unmatched.menteeId);

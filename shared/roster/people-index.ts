@@ -11,6 +11,8 @@ export class PeopleIndex {
   private readonly byEmail = new Map<string, Person>();
   private readonly byNameKey = new Map<string, Person[]>();
   private readonly byLastName = new Map<string, Person[]>();
+  /** Each word of a last name, particles aside: "O'Connor-Hale" under "oconnor" and "hale". */
+  private readonly byLastNameWord = new Map<string, Person[]>();
 
   constructor(people: readonly Person[]) {
     for (const person of people) {
@@ -19,6 +21,7 @@ export class PeopleIndex {
         push(this.byNameKey, key, person);
       }
       push(this.byLastName, foldKey(person.lastName), person);
+      for (const word of surnameWords(person.lastName)) push(this.byLastNameWord, word, person);
     }
   }
 
@@ -41,6 +44,54 @@ export class PeopleIndex {
       return result(unique((this.byLastName.get(lastOnly) ?? []).filter(eligible)));
     return { kind: "none" };
   }
+
+  /**
+   * Everyone `written` might be when it finds no one: people who share a word of their last
+   * name with it or with its e-mail's local part ("m.oconnor@…" → O'Connor, and O'Connor-Hale
+   * after a marriage). For decisions that must fail safe, such as a rejection whose people were
+   * renamed or lost their e-mail.
+   */
+  lookalikes(written: readonly string[], eligible: (person: Person) => boolean): Person[] {
+    const found = new Set<Person>();
+    for (const text of written) {
+      const email = readEmail(text);
+      if (email.kind === "valid") {
+        const person = this.byEmail.get(email.email);
+        if (person !== undefined) found.add(person);
+      }
+      for (const word of surnameWords(email.kind === "valid" ? email.email.split("@")[0]! : text))
+        for (const person of this.byLastNameWord.get(word) ?? []) found.add(person);
+    }
+    return [...found].filter(eligible);
+  }
+}
+
+/** Surname particles too common to tell people apart. */
+const particles = new Set([
+  "van",
+  "von",
+  "der",
+  "den",
+  "de",
+  "la",
+  "le",
+  "da",
+  "di",
+  "del",
+  "du",
+  "ter",
+  "ten",
+  "bin",
+  "al",
+  "el",
+  "st",
+  "mc",
+]);
+
+function surnameWords(text: string): string[] {
+  return foldKey(text)
+    .split(" ")
+    .filter((word) => word.length > 1 && !particles.has(word));
 }
 
 function result(people: Person[]): Lookup {

@@ -13,7 +13,7 @@ import { cellText, foldKey, quoteForMessage } from "./text.js";
 import { readName } from "./normalise/name.js";
 import { readEmail } from "./normalise/email.js";
 import { readRank } from "./normalise/rank.js";
-import { readRole, type Role } from "./normalise/role.js";
+import { readRowRole, type YesNoCell } from "./read-role.js";
 import { readCapacity } from "./normalise/capacity.js";
 import { readInterests } from "./normalise/interests.js";
 import { readTrack } from "./normalise/track.js";
@@ -156,30 +156,31 @@ export function readPeopleSheet(layout: PeopleSheetLayout): SheetReading {
       continue;
     }
 
-    const roleWritten = text("role");
-    let role: Role | null = roleWritten === "" ? null : readRole(roleWritten);
-    if (roleWritten !== "" && role === null) {
+    const yesNoCell = (field: Field): YesNoCell | undefined => {
+      const column = columnsOf(field)[0];
+      return column === undefined
+        ? undefined
+        : { column, header: layout.headers[column] ?? "", value: cell(row, column) };
+    };
+    const roleReading = readRowRole({
+      personName: name.display,
+      sheetName: sheet.name,
+      sheetKind: layout.kind,
+      written: text("role"),
+      roleColumn: columnsOf("role")[0],
+      isMentor: yesNoCell("isMentor"),
+      isMentee: yesNoCell("isMentee"),
+    });
+    if (roleReading.kind === "skip") {
       skip(
-        "role-unknown",
+        roleReading.code,
         "error",
-        `${name.display}: the role ${quoteForMessage(roleWritten)} is not one we know (use Mentor, Mentee or Both); the row was not used.`,
-        columnsOf("role")[0],
+        roleReading.message,
+        roleReading.column ?? (roleReading.code === "role-missing" ? nameColumn : first.column),
       );
       continue;
     }
-    role ??= layout.kind === "mentors" ? "mentor" : layout.kind === "mentees" ? "mentee" : null;
-    if (role === null) {
-      const where = columnsOf("role")[0];
-      skip(
-        "role-missing",
-        "error",
-        where === undefined
-          ? `${name.display}: the sheet ${sheet.name} has no Role column and its name does not say mentors or mentees, so this row was not used. Add a Role column (Mentor, Mentee or Both) or name the sheet Mentors or Mentees.`
-          : `${name.display} has no role; the row was not used. Write Mentor, Mentee or Both.`,
-        where ?? nameColumn,
-      );
-      continue;
-    }
+    const role = roleReading.role;
 
     const rowIssues: Issue[] = [];
     let email: string | null = null;

@@ -14,6 +14,7 @@ import { mergeDuplicates } from "./merge-duplicates.js";
 import { PeopleIndex } from "./people-index.js";
 import { resolvePreferences } from "./resolve-preferences.js";
 import { readDoNotPair } from "./read-do-not-pair.js";
+import { readNoteIssues } from "./read-notes.js";
 import type { DoNotPair, MappingOverride, Person, Roster, SheetMapping } from "./schema.js";
 import { cellText, foldKey } from "./text.js";
 
@@ -89,7 +90,7 @@ export function readRoster(
     }
     rows.read += reading.rowsRead;
     rows.skipped += reading.rowsSkipped;
-    issues.push(...reading.issues);
+    issues.push(...readNoteIssues(plan.sheet), ...reading.issues);
     reading.people.forEach((person, i) => {
       cellsBySource.set(person.source, {
         sheet: plan.sheet.name,
@@ -129,7 +130,7 @@ export function readRoster(
       index,
     );
     doNotPair.push(...reading.pairs);
-    issues.push(...reading.issues);
+    issues.push(...readNoteIssues(plan.sheet), ...reading.issues);
   }
 
   if (merged.people.length === 0) {

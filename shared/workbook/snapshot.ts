@@ -22,6 +22,29 @@ export interface SheetSnapshot {
   readonly rows: readonly (readonly CellValue[])[];
   /** Merged blocks; only the top-left cell of a block holds the value in `rows`. */
   readonly merges?: readonly MergedRange[];
+  /** What the host saw while reading that the values alone cannot say; see {@link ReadNote}. */
+  readonly notes?: readonly ReadNote[];
+}
+
+/**
+ * A fact about how a cell or row was read, so the core can account for it in an issue:
+ * - `formula-without-value`: a formula saved without its result (written by a script, never
+ *   opened in Excel); the cell reads as blank.
+ * - `control-characters`: stray control bytes (a NUL in a CSV) were removed from the cell.
+ * - `table-totals-row`: the totals row of an Excel Table (`detail` is the table's name); its
+ *   cells are left out of `rows` so a total never becomes a person.
+ * - `hidden-row`: a row hidden by hand or by a filter; it is read like any other.
+ */
+export type ReadNoteCode =
+  "formula-without-value" | "control-characters" | "table-totals-row" | "hidden-row";
+
+export interface ReadNote {
+  readonly code: ReadNoteCode;
+  /** 0-based, like `rows`. */
+  readonly row: number;
+  /** 0-based; null when the note is about the whole row. */
+  readonly column: number | null;
+  readonly detail?: string;
 }
 
 export interface WorkbookSnapshot {
@@ -45,6 +68,21 @@ export const workbookSnapshotSchema = z.object({
             left: z.number().int().min(0),
             bottom: z.number().int().min(0),
             right: z.number().int().min(0),
+          }),
+        )
+        .optional(),
+      notes: z
+        .array(
+          z.object({
+            code: z.enum([
+              "formula-without-value",
+              "control-characters",
+              "table-totals-row",
+              "hidden-row",
+            ]),
+            row: z.number().int().min(0),
+            column: z.number().int().min(0).nullable(),
+            detail: z.string().optional(),
           }),
         )
         .optional(),

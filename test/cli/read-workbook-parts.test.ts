@@ -2,7 +2,6 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { toCellValue } from "../../cli/io/cell-value.js";
 import { decodeText, decodeWindows1252 } from "../../cli/io/decode-text.js";
 import { readOleEntryNames } from "../../cli/io/ole-directory.js";
 import { parseDelimited, sniffDelimiter } from "../../cli/io/read-delimited.js";
@@ -126,45 +125,6 @@ describe("parseDelimited", () => {
       ),
       { numRuns: 300 },
     );
-  });
-});
-
-describe("toCellValue", () => {
-  it("narrows every ExcelJS value shape", () => {
-    const date = new Date(Date.UTC(2026, 6, 1));
-    const cases: [ExcelJS.CellValue, CellValue][] = [
-      [null, null],
-      [undefined, null],
-      ["", null],
-      ["Kim", "Kim"],
-      [0, 0],
-      [Number.NaN, null],
-      [true, true],
-      [date, date],
-      [new Date(Number.NaN), null],
-      [{ error: "#N/A" }, null],
-      [{ richText: [{ text: "Ram" }, { text: "írez", font: { bold: true } }] }, "Ramírez"],
-      [{ richText: [] }, null],
-      [{ text: "Kim", hyperlink: "mailto:daniel.kim@example.org" }, "Kim"],
-      [{ text: "", hyperlink: "mailto:daniel.kim@example.org" }, "daniel.kim@example.org"],
-      [{ text: "", hyperlink: "MAILTO:a%40example.org?cc=b@example.org" }, "a@example.org"],
-      [{ text: "mailto:x@example.org", hyperlink: "mailto:x@example.org" }, "x@example.org"],
-      [{ text: "", hyperlink: "https://example.org" }, null],
-      [{ formula: "1+1", result: 2 }, 2],
-      [{ formula: "A1" }, null],
-      [{ formula: "NA()", result: { error: "#N/A" } }, null],
-      [{ sharedFormula: "A1", result: "x" }, "x"],
-      [{ formula: "TODAY()", result: date }, date],
-    ];
-    for (const [value, expected] of cases) expect(toCellValue(value)).toEqual(expected);
-  });
-
-  it("reads text ExcelJS puts in a hyperlink as rich text, a number or nothing", () => {
-    const asRead = (text: unknown): ExcelJS.CellValue =>
-      ({ text, hyperlink: "mailto:k@example.org" }) as ExcelJS.CellValue;
-    expect(toCellValue(asRead({ richText: [{ text: "K" }, { text: "im" }] }))).toBe("Kim");
-    expect(toCellValue(asRead(42))).toBe("42");
-    expect(toCellValue(asRead(undefined))).toBe("k@example.org");
   });
 });
 

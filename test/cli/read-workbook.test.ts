@@ -493,7 +493,7 @@ describe("files that cannot be read", () => {
     await expectUnreadable(path, "damaged", /damaged or incomplete/);
   });
 
-  it("calls a workbook ExcelJS cannot parse damaged", async () => {
+  it("calls a workbook whose workbook part is malformed damaged", async () => {
     const broken = zip([
       { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
       { name: "xl/workbook.xml", data: Buffer.from("<workbook><sheets><sheet") },

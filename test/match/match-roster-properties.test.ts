@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   checkAssignment,
   matchRoster,
+  noOverrides,
   presetNames,
   type Person,
   type Settings,
@@ -152,7 +153,11 @@ describe("matching properties", () => {
           byHand: false,
         };
         const rejectUsable = reject.menteeId !== lock.menteeId;
-        const overrides = { locked: [lock], rejected: rejectUsable ? [reject] : [], issues: [] };
+        const overrides = {
+          ...noOverrides,
+          locked: [lock],
+          rejected: rejectUsable ? [reject] : [],
+        };
         const result = matchRoster(r, s, overrides);
         expect(result.pairs).toContainEqual(
           expect.objectContaining({
