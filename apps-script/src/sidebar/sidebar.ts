@@ -7,11 +7,7 @@ import type { SidebarState } from "../actions/sidebar-state.js";
 import type { RunOutcome } from "../jobs/run-job.js";
 import type { JobAction } from "../jobs/job-state.js";
 import { callServer } from "./server.js";
-
-type Override = Record<
-  string,
-  { headerRow?: number; kind?: string; columns?: Record<string, string | null> }
->;
+import { mappingFromInputs, type Override } from "./mapping-form.js";
 
 const kinds = ["people", "mentors", "mentees", "doNotPair", "ignored"];
 let state: SidebarState | null = null;
@@ -181,33 +177,19 @@ function renderProgress(progress: SidebarState["progress"]): void {
 
 /** The mapping as the user set it in the form, only where it differs from the detection. */
 function mappingFromForm(): Override {
-  const override: Override = {};
-  const entry = (sheet: string) => (override[sheet] ??= {});
-  for (const sheet of state?.sheets ?? []) {
-    const inputs = document.querySelectorAll<HTMLSelectElement | HTMLInputElement>(
-      "#mapping [data-sheet]",
-    );
-    for (const input of Array.from(inputs)) {
-      if (input.dataset["sheet"] !== sheet.sheet) continue;
-      const role = input.dataset["role"];
-      if (role === "kind" && input.value !== sheet.kind) entry(sheet.sheet).kind = input.value;
-      if (role === "headerRow" && input.value !== "" && Number(input.value) !== sheet.headerRow)
-        entry(sheet.sheet).headerRow = Number(input.value);
-      if (role === "field") {
-        const column = sheet.columns.find((c) => c.column === input.dataset["column"]);
-        const chosen = input.value === "" ? null : input.value;
-        if (column !== undefined && chosen !== column.field)
-          (entry(sheet.sheet).columns ??= {})[column.column] = chosen;
-      }
-    }
-  }
-  const saved = (state?.savedMapping ?? {}) as Override;
-  for (const [sheet, correction] of Object.entries(saved)) {
-    const merged = { ...correction, ...override[sheet] };
-    merged.columns = { ...correction.columns, ...override[sheet]?.columns };
-    override[sheet] = merged;
-  }
-  return override;
+  const inputs = Array.from(
+    document.querySelectorAll<HTMLSelectElement | HTMLInputElement>("#mapping [data-sheet]"),
+  ).map((input) => ({
+    sheet: input.dataset["sheet"] ?? "",
+    role: input.dataset["role"],
+    column: input.dataset["column"],
+    value: input.value,
+  }));
+  return mappingFromInputs(
+    state?.sheets ?? [],
+    inputs,
+    (state?.savedMapping ?? null) as Override | null,
+  );
 }
 
 function run(action: JobAction): void {
