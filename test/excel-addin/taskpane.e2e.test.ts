@@ -3,6 +3,8 @@
  * loopback HTTP server, with Microsoft's office.js replaced by fake-office.ts (an in-memory
  * workbook). Clicks through roster → program → match → action plans → forms, presses a ribbon
  * command, downloads the .zip and a .docx and reads them back. Nothing leaves 127.0.0.1.
+ * Every response carries the strict CSP of docs/excel-addin.md (no 'unsafe-eval', no
+ * 'unsafe-inline'); the run fails on any violation.
  * Screenshot for review: out/excel-addin/taskpane.png.
  */
 import { createServer, type Server } from "node:http";
@@ -24,6 +26,11 @@ let server: Server;
 let origin: string;
 let browser: BrowserContext;
 let page: Page;
+
+/** The policy the pane must live under: its own scripts and Microsoft's office.js, no eval. */
+export const strictCsp =
+  "script-src 'self' https://appsforoffice.microsoft.com; object-src 'none'; base-uri 'self'";
+const cspViolations: string[] = [];
 
 const types: Record<string, string> = {
   ".html": "text/html",
@@ -51,6 +58,7 @@ beforeAll(async () => {
       const body = readFileSync(join(outDir, path));
       response.writeHead(200, {
         "content-type": types[extname(path)] ?? "application/octet-stream",
+        "content-security-policy": strictCsp,
       });
       response.end(body);
     } catch {
@@ -77,6 +85,16 @@ beforeAll(async () => {
     ],
   });
   page = browser.pages()[0] ?? (await browser.newPage());
+  page.on("console", (message) => {
+    if (/Content Security Policy|unsafe-eval/i.test(message.text()))
+      cspViolations.push(message.text());
+  });
+  await page.exposeFunction("reportCspViolation", (text: string) => cspViolations.push(text));
+  // As text: the test's tsconfig has no DOM types.
+  await page.addInitScript({
+    content: `document.addEventListener("securitypolicyviolation", (e) =>
+      reportCspViolation(e.violatedDirective + ": " + e.blockedURI + " " + e.sourceFile + ":" + e.lineNumber));`,
+  });
   // Anything not on loopback is refused; Microsoft's office.js is answered with the fake.
   await page.route("**/*", (route) =>
     new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort(),
@@ -251,5 +269,9 @@ describe("the task pane in Chromium", () => {
     );
     expect(logged.length).toBeGreaterThan(0);
     for (const row of logged) expect(text).toContain(row.split(" | ")[2]!);
+  });
+
+  it("ran every step under the strict CSP without one violation", () => {
+    expect(cspViolations).toEqual([]);
   });
 });
