@@ -14,11 +14,12 @@ import { extname, join, normalize } from "node:path";
 import type { AddressInfo } from "node:net";
 import * as esbuild from "esbuild";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { build, root } from "../../excel-addin/build.js";
 import { readZipDirectory } from "../../cli/io/zip-directory.js";
 import { readDocx, zipEntry } from "../forms/docx-reader.js";
 import { hostileName } from "./roster-rows.js";
+import { axeViolations, focused, horizontalOverflow } from "../helpers/axe.js";
 
 const screenshot = join(root, "out", "excel-addin", "taskpane.png");
 let work: string;
@@ -161,7 +162,28 @@ function inspect(): Promise<Inspect> {
   }, hostileName);
 }
 
+/** WCAG 2.1 AA (axe) and no sideways scrolling at 320 px, checked after every step. */
+async function expectAccessible(): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await horizontalOverflow(page)).toBe(0);
+}
+
+/** Presses Tab until `selector` has the focus, as a keyboard user would; fails if never. */
+async function tabTo(selector: string): Promise<number> {
+  for (let presses = 1; presses <= 300; presses++) {
+    await page.keyboard.press("Tab");
+    if (
+      await page.evaluate<boolean>(
+        `document.activeElement?.matches(${JSON.stringify(selector)}) === true`,
+      )
+    )
+      return presses;
+  }
+  throw new Error(`Tab never reached ${selector}; focus is on ${await focused(page)}`);
+}
+
 describe("the task pane in Chromium", () => {
+  afterEach(expectAccessible);
   it("shows the detected columns and issues; a correction is saved in the workbook", async () => {
     await page.click("#check-roster");
     await page.waitForSelector("#roster .status .ok");
@@ -269,6 +291,37 @@ describe("the task pane in Chromium", () => {
     );
     expect(logged.length).toBeGreaterThan(0);
     for (const row of logged) expect(text).toContain(row.split(" | ")[2]!);
+  });
+
+  it("completes check → match → plans → forms with the keyboard alone, focus kept at each step", async () => {
+    await page.reload();
+    await page.waitForSelector("#check-roster");
+    const steps = [
+      { button: "#check-roster", done: "#roster .status .ok" },
+      { button: "#run-match", done: "#match .status .ok" },
+      { button: "#run-plans", done: "#plans .status .ok" },
+      { button: "#run-forms", done: "#download-zip" },
+    ];
+    for (const step of steps) {
+      await tabTo(step.button);
+      await page.keyboard.press("Enter");
+      await page.waitForSelector(step.done);
+      // Focus stays on the step's button once the work ends (it disables itself meanwhile).
+      await expect.poll(() => focused(page)).toBe(`button${step.button}`);
+      await expectAccessible();
+    }
+    // The status is announced: every step's outcome is in a live region.
+    expect(await page.locator('#forms [aria-live="polite"]').textContent()).toMatch(/ready/);
+    await tabTo("#download-zip");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.keyboard.press("Enter"),
+    ]);
+    expect(download.suggestedFilename()).toBe("Conference forms.zip");
+    await page.screenshot({
+      path: join(root, "out", "excel-addin", "taskpane-keyboard.png"),
+      fullPage: true,
+    });
   });
 
   it("ran every step under the strict CSP without one violation", () => {
