@@ -80,11 +80,12 @@ function renderSettings(current: SidebarState): void {
 function renderMapping(current: SidebarState): void {
   const box = byId("mapping");
   box.replaceChildren();
-  for (const sheet of current.sheets) {
+  for (const [sheetIndex, sheet] of current.sheets.entries()) {
     if (sheet.kind === "generated") continue;
     const heading = element("div");
     heading.append(element("strong", sheet.sheet), document.createTextNode(" "));
     const kind = element("select");
+    kind.setAttribute("aria-label", `What the sheet ${sheet.sheet} holds`);
     kind.dataset["sheet"] = sheet.sheet;
     kind.dataset["role"] = "kind";
     for (const name of kinds) {
@@ -100,7 +101,10 @@ function renderMapping(current: SidebarState): void {
     headerRow.dataset["role"] = "headerRow";
     headerRow.value = sheet.headerRow === null ? "" : String(sheet.headerRow);
     headerRow.title = "Header row";
-    heading.append(kind, document.createTextNode(" header row "), headerRow);
+    headerRow.id = `header-row-${sheetIndex}`;
+    const headerLabel = element("label", " header row ");
+    headerLabel.htmlFor = headerRow.id;
+    heading.append(kind, headerLabel, headerRow);
     box.append(heading);
     const table = element("table");
     for (const column of sheet.columns) {
@@ -109,6 +113,7 @@ function renderMapping(current: SidebarState): void {
       field.dataset["sheet"] = sheet.sheet;
       field.dataset["column"] = column.column;
       field.dataset["role"] = "field";
+      field.setAttribute("aria-label", `Field of column ${column.column} (${column.header})`);
       const none = element("option", "(not used)");
       none.value = "";
       field.append(none);
@@ -140,7 +145,9 @@ function renderIssues(current: SidebarState): void {
     ...current.issues.slice(0, 200).map((issue) => {
       const line = element("div", "", issue.severity);
       if (issue.cell !== "") {
-        const link = element("span", issue.cell, "issue");
+        const link = element("button", issue.cell, "link");
+        link.type = "button";
+        link.setAttribute("aria-label", `Select ${issue.cell} in the sheet`);
         link.addEventListener("click", () => {
           callServer("selectIssueCell", issue.cell).catch(failed);
         });
