@@ -6,19 +6,18 @@ import { plansCommand } from "./commands/plans.js";
 import { formsCommand } from "./commands/forms.js";
 import { CliError, type Command } from "./command.js";
 
-const commands: Readonly<Record<string, Command>> = {
-  check: checkCommand,
-  run: runCommand,
-  plans: plansCommand,
-  forms: formsCommand,
-};
+// A Map: the name is the user's, and "constructor" must be an unknown command, not a crash.
+const commands: ReadonlyMap<string, Command> = new Map([
+  ["check", checkCommand],
+  ["run", runCommand],
+  ["plans", plansCommand],
+  ["forms", formsCommand],
+]);
 
 const usage = `Usage: mentor-match <command> [options]
 
 Commands:
-${Object.entries(commands)
-  .map(([name, command]) => `  ${name.padEnd(8)}${command.summary}`)
-  .join("\n")}
+${[...commands].map(([name, command]) => `  ${name.padEnd(8)}${command.summary}`).join("\n")}
 
 Run "mentor-match <command> --help" for a command's options.`;
 
@@ -28,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage + "\n");
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
+  const command = commands.get(name);
   if (command === undefined)
     throw new CliError(`unknown command "${name}". ${usage.split("\n")[0]}`);
   return command.run(args);

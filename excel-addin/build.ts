@@ -2,7 +2,8 @@
  * Builds the Excel add-in as a static folder (default dist/excel-addin/, never committed):
  * taskpane.html (the shared runtime: task pane and ribbon commands), taskpane.js (esbuild
  * bundle of the pane, the commands, the Office.js adapter, the core and `docx`), taskpane.css,
- * help.html, assets/ and manifest.xml. `--production --url https://host/path` rewrites every
+ * help.html, assets/ and manifest.xml. The built-in form templates are precompiled here, so the
+ * page runs them with `handlebars/runtime` under a CSP without 'unsafe-eval'. `--production --url https://host/path` rewrites every
  * https://localhost:3000 of the manifest to that URL and minifies.
  *
  *   npx tsx excel-addin/build.ts [--production --url https://…] [--out folder]
@@ -11,6 +12,9 @@ import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises"
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import Handlebars from "handlebars";
+import { defaultFormTemplates } from "../shared/forms/default-templates.js";
+import { formTemplateCompileOptions } from "../shared/forms/template.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, "..");
@@ -33,6 +37,27 @@ export function productionManifest(manifest: string, url: string): string {
   return manifest.split(devUrl).join(base);
 }
 
+/** `virtual:precompiled-form-templates`: each default template as a Handlebars template spec. */
+const precompiledFormTemplates: esbuild.Plugin = {
+  name: "precompiled-form-templates",
+  setup(build) {
+    build.onResolve({ filter: /^virtual:precompiled-form-templates$/ }, (args) => ({
+      path: args.path,
+      namespace: "form-templates",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "form-templates" }, () => {
+      const spec = (text: string) => Handlebars.precompile(text, formTemplateCompileOptions);
+      return {
+        loader: "js",
+        contents: [
+          `export const faculty = ${String(spec(defaultFormTemplates.faculty))};`,
+          `export const chair = ${String(spec(defaultFormTemplates.chair))};`,
+        ].join("\n"),
+      };
+    });
+  },
+};
+
 export async function build(options: BuildOptions = {}): Promise<{ outDir: string }> {
   const outDir = resolve(options.outDir ?? join(root, "dist", "excel-addin"));
   const production = options.production === true;
@@ -51,6 +76,7 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
     legalComments: "linked",
     logLevel: "silent",
     define: { "process.env.NODE_ENV": production ? '"production"' : '"development"' },
+    plugins: [precompiledFormTemplates],
   });
   for (const file of ["taskpane.html", "taskpane.css", "help.html"])
     await copyFile(join(here, "src", "taskpane", file), join(outDir, file));

@@ -20,23 +20,29 @@ const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xltx", ".xltm"]);
 
 const SAVE_AS_XLSX = "open it in Excel and save it as .xlsx";
 
-/** Extensions we know and cannot read, with what to do instead. */
-const UNSUPPORTED: Readonly<Record<string, string>> = {
-  ".ods": `is an OpenDocument spreadsheet; save it as .xlsx or .csv (supported: ${SUPPORTED_LIST})`,
-  ".numbers": `is an Apple Numbers file; in Numbers choose File › Export To › Excel, then use the .xlsx (supported: ${SUPPORTED_LIST})`,
-  ".xlsb": `is an Excel binary workbook (.xlsb); ${SAVE_AS_XLSX}`,
-  ".xls": `is an old Excel 97–2003 file; ${SAVE_AS_XLSX}`,
-  ".pdf": "is a PDF, not a spreadsheet; use the Excel or CSV file the roster came from",
-  ".doc": "is a Word document, not a spreadsheet; put the roster in Excel and save it as .xlsx",
-  ".docx": "is a Word document, not a spreadsheet; put the roster in Excel and save it as .xlsx",
-};
+/** Extensions we know and cannot read, with what to do instead (a Map: ".constructor" is a name too). */
+const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
+  [
+    ".ods",
+    `is an OpenDocument spreadsheet; save it as .xlsx or .csv (supported: ${SUPPORTED_LIST})`,
+  ],
+  [
+    ".numbers",
+    `is an Apple Numbers file; in Numbers choose File › Export To › Excel, then use the .xlsx (supported: ${SUPPORTED_LIST})`,
+  ],
+  [".xlsb", `is an Excel binary workbook (.xlsb); ${SAVE_AS_XLSX}`],
+  [".xls", `is an old Excel 97–2003 file; ${SAVE_AS_XLSX}`],
+  [".pdf", "is a PDF, not a spreadsheet; use the Excel or CSV file the roster came from"],
+  [".doc", "is a Word document, not a spreadsheet; put the roster in Excel and save it as .xlsx"],
+  [".docx", "is a Word document, not a spreadsheet; put the roster in Excel and save it as .xlsx"],
+]);
 
 export function identifyFile(bytes: Uint8Array, extension: string): FileKind {
   const ext = extension.toLowerCase();
   if (isZip(bytes)) return identifyZip(bytes, ext);
   if (isOleCompoundFile(bytes)) return identifyOle(bytes, ext);
   if (startsWith(bytes, "%PDF")) {
-    return unreadable("not-a-spreadsheet", UNSUPPORTED[".pdf"]!);
+    return unreadable("not-a-spreadsheet", UNSUPPORTED.get(".pdf")!);
   }
 
   const { text } = decodeText(bytes.subarray(0, 64 * 1024));
@@ -83,9 +89,9 @@ export function identifyFile(bytes: Uint8Array, extension: string): FileKind {
         `is a web page saved with an Excel name; ${SAVE_AS_XLSX}`,
       );
     }
-    return unreadable("legacy-xls", UNSUPPORTED[".xls"]!);
+    return unreadable("legacy-xls", UNSUPPORTED.get(".xls")!);
   }
-  const known = UNSUPPORTED[ext];
+  const known = UNSUPPORTED.get(ext);
   if (known !== undefined) return unreadable("unsupported-format", known);
   return unreadable(
     "unsupported-format",
@@ -103,19 +109,20 @@ function identifyZip(bytes: Uint8Array, ext: string): FileKind {
   }
   const names = new Set(entries.map((entry) => entry.name));
   if (names.has("xl/workbook.xml")) return { kind: "xlsx" };
-  if (names.has("xl/workbook.bin")) return unreadable("unsupported-format", UNSUPPORTED[".xlsb"]!);
+  if (names.has("xl/workbook.bin"))
+    return unreadable("unsupported-format", UNSUPPORTED.get(".xlsb")!);
   const mimetype = storedText(
     bytes,
     entries.find((entry) => entry.name === "mimetype"),
   );
   if (mimetype?.startsWith("application/vnd.oasis.opendocument.spreadsheet") || ext === ".ods") {
-    return unreadable("unsupported-format", UNSUPPORTED[".ods"]!);
+    return unreadable("unsupported-format", UNSUPPORTED.get(".ods")!);
   }
   if (ext === ".numbers" || [...names].some((name) => name.startsWith("Index/"))) {
-    return unreadable("unsupported-format", UNSUPPORTED[".numbers"]!);
+    return unreadable("unsupported-format", UNSUPPORTED.get(".numbers")!);
   }
   if (names.has("word/document.xml")) {
-    return unreadable("not-a-spreadsheet", UNSUPPORTED[".docx"]!);
+    return unreadable("not-a-spreadsheet", UNSUPPORTED.get(".docx")!);
   }
   if (names.has("ppt/presentation.xml")) {
     return unreadable(
@@ -143,8 +150,8 @@ function identifyOle(bytes: Uint8Array, ext: string): FileKind {
   if (has("Workbook") || has("Book")) {
     return unreadable("legacy-xls", `is an old Excel 97–2003 file${despite}; ${SAVE_AS_XLSX}`);
   }
-  if (has("WordDocument")) return unreadable("not-a-spreadsheet", UNSUPPORTED[".doc"]!);
-  if (ext === ".xls") return unreadable("legacy-xls", UNSUPPORTED[".xls"]!);
+  if (has("WordDocument")) return unreadable("not-a-spreadsheet", UNSUPPORTED.get(".doc")!);
+  if (ext === ".xls") return unreadable("legacy-xls", UNSUPPORTED.get(".xls")!);
   if (names === null) {
     // Cannot look inside: both possibilities in one sentence.
     return unreadable(

@@ -6,7 +6,6 @@
  */
 import { Packer } from "docx";
 import {
-  defaultFormTemplates,
   prepareWorkbook,
   TemplateError,
   type Issue,
@@ -14,6 +13,7 @@ import {
 } from "../../shared/index.js";
 import { docxDocument } from "../../hosts/docx-document.js";
 import type { ExcelHost } from "./host.js";
+import { builtInFormTemplates } from "./forms/built-in-templates.js";
 
 export type Step = "match" | "plans" | "forms";
 
@@ -62,7 +62,7 @@ export async function runStep(
       ...(step === "plans"
         ? { plans: { planWorkbookName: (n: number) => `Action plans ${n}` } }
         : {}),
-      ...(step === "forms" ? { forms: { templates: defaultFormTemplates } } : {}),
+      ...(step === "forms" ? { forms: { templates: builtInFormTemplates() } } : {}),
     });
   } catch (error) {
     if (error instanceof TemplateError)

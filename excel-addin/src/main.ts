@@ -4,6 +4,7 @@
  * the ribbon commands. Checks the Excel version, builds the host ports once, mounts the pane
  * and registers the commands.
  */
+import "./strict-csp.js";
 import { registerCommands } from "./commands/register.js";
 import { officeHost } from "./host.js";
 import { missingRequirements } from "./office/requirements.js";

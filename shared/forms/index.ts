@@ -10,6 +10,10 @@ export {
 export {
   loadFormTemplate,
   loadFormTemplates,
+  checkFormTemplate,
+  formTemplateFrom,
+  formTemplateCompileOptions,
+  registerTemplateHelpers,
   templateHelpers,
   TemplateError,
   type FormTemplate,

@@ -384,8 +384,25 @@ function syntaxProblem(error: unknown): TemplateProblem {
   };
 }
 
+/**
+ * The options templates are compiled with, at run time here or ahead of time by a host whose
+ * page forbids `new Function` (the Excel pane's CSP: excel-addin/build.ts precompiles).
+ */
+export const formTemplateCompileOptions = {
+  noEscape: true,
+  strict: true,
+  knownHelpers: { blank: true, box: true, eq: true },
+  knownHelpersOnly: true,
+} as const;
+
 function createEnvironment(): typeof Handlebars {
   const env = Handlebars.create();
+  registerTemplateHelpers(env);
+  return env;
+}
+
+/** Registers the helpers on a Handlebars environment, the full one or `handlebars/runtime`. */
+export function registerTemplateHelpers(env: Pick<typeof Handlebars, "registerHelper">): void {
   env.registerHelper("blank", (...args: unknown[]) => {
     const given = args.slice(0, -1); // the last argument is Handlebars' options
     const label = given.find((arg) => typeof arg === "string");
@@ -395,7 +412,6 @@ function createEnvironment(): typeof Handlebars {
   });
   env.registerHelper("box", (flag: unknown) => (flag === true ? "[x]" : "[ ]"));
   env.registerHelper("eq", (a: unknown, b: unknown) => fold(a) === fold(b));
-  return env;
 }
 
 function fold(value: unknown): string {
@@ -420,6 +436,16 @@ function escapedData(value: unknown): unknown {
  * a syntax error, or markup the template produces that does not parse.
  */
 export function loadFormTemplate(name: string, text: string): FormTemplate {
+  checkFormTemplate(name, text);
+  const compiled = createEnvironment().compile(text, formTemplateCompileOptions);
+  return formTemplateFrom(name, text, compiled);
+}
+
+/**
+ * Checks a template without evaluating anything (parse and field check only): what a page
+ * under a strict CSP may do with template text. Throws {@link TemplateError}.
+ */
+export function checkFormTemplate(name: string, text: string): void {
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parse(text);
@@ -429,14 +455,18 @@ export function loadFormTemplate(name: string, text: string): FormTemplate {
   const checker = new FieldChecker(formMergeShape);
   checker.check(ast);
   if (checker.problems.length > 0) throw new TemplateError(name, checker.problems);
+}
 
-  const env = createEnvironment();
-  const compiled = env.compile(text, {
-    noEscape: true,
-    strict: true,
-    knownHelpers: { blank: true, box: true, eq: true },
-    knownHelpersOnly: true,
-  });
+/**
+ * A checked template and its compiled function — compiled here, or precompiled at build time
+ * with {@link formTemplateCompileOptions} and run by `handlebars/runtime`. Renders it on trial
+ * data; throws {@link TemplateError} when the markup it writes does not parse.
+ */
+export function formTemplateFrom(
+  name: string,
+  text: string,
+  compiled: (data: unknown) => string,
+): FormTemplate {
   const merge = (data: FormMergeData): string => compiled(escapedData(data));
   const template: FormTemplate = {
     name,

@@ -7,26 +7,29 @@ import { issue, type Issue } from "../issue.js";
 import type { Person } from "./schema.js";
 import { foldKey, quoteForMessage } from "./text.js";
 
-/** Common abbreviations in academic medicine that are not prefixes or initials. */
-const abbreviations: Readonly<Record<string, string>> = {
-  chest: "thoracic",
-  peds: "pediatric",
-  paeds: "paediatric",
-  msk: "musculoskeletal",
-  gi: "gastroenterology",
-  renal: "nephrology",
-  cards: "cardiology",
-  heme: "hematology",
-  onc: "oncology",
-  ent: "otolaryngology",
-  ob: "obstetrics",
-  obgyn: "obstetrics",
-  psych: "psychiatry",
-  derm: "dermatology",
-  ortho: "orthopaedic",
-  anesth: "anesthesia",
-  ir: "interventional",
-};
+/**
+ * Common abbreviations in academic medicine that are not prefixes or initials. A Map, not an
+ * object: the words looked up are the user's, and "constructor" is a division name.
+ */
+const abbreviations: ReadonlyMap<string, string> = new Map([
+  ["chest", "thoracic"],
+  ["peds", "pediatric"],
+  ["paeds", "paediatric"],
+  ["msk", "musculoskeletal"],
+  ["gi", "gastroenterology"],
+  ["renal", "nephrology"],
+  ["cards", "cardiology"],
+  ["heme", "hematology"],
+  ["onc", "oncology"],
+  ["ent", "otolaryngology"],
+  ["ob", "obstetrics"],
+  ["obgyn", "obstetrics"],
+  ["psych", "psychiatry"],
+  ["derm", "dermatology"],
+  ["ortho", "orthopaedic"],
+  ["anesth", "anesthesia"],
+  ["ir", "interventional"],
+]);
 const fillerWords = new Set([
   "and",
   "of",
@@ -49,7 +52,7 @@ function abbreviates(short: string, long: string): boolean {
   if (shortWords.length === 0 || shortWords.length > longWords.length) return false;
   const prefixes = shortWords.every((word, i) => {
     const target = longWords[i]!;
-    const expanded = abbreviations[word];
+    const expanded = abbreviations.get(word);
     return (
       (word.length >= 3 && target.startsWith(word)) ||
       (expanded !== undefined && target.startsWith(expanded.slice(0, 6)))

@@ -270,13 +270,15 @@ export function readPeopleSheet(layout: PeopleSheetLayout): SheetReading {
     };
     const chairWritten = orNull("chair");
     const chairEmail = chairWritten === null ? null : readEmail(chairWritten);
-    const extra: Record<string, string> = {};
+    const extraCells: [string, string][] = [];
     layout.headers.forEach((header, column) => {
       if (header !== "" && !columns.has(column)) {
         const written = cellText(cell(row, column));
-        if (written !== "") extra[header] = written;
+        if (written !== "") extraCells.push([header, written]);
       }
     });
+    // fromEntries defines own properties: a column headed "__proto__" stays a column.
+    const extra = Object.fromEntries(extraCells);
 
     const source = cellRef(sheet.name, row, nameColumn);
     reading.issues.push(...rowIssues);

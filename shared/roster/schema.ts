@@ -59,6 +59,31 @@ export const doNotPairSchema = z.object({
 });
 export type DoNotPair = z.infer<typeof doNotPairSchema>;
 
+/**
+ * A record keyed by user text (sheet names, headers) that keeps every key as an own property:
+ * z.record skips "__proto__", which is a legal sheet name.
+ */
+function ownKeyRecord<T extends z.ZodType>(value: T) {
+  return z
+    .custom<object>((input) => typeof input === "object" && input !== null && !Array.isArray(input))
+    .transform((input, context) => {
+      const entries: [string, z.output<T>][] = [];
+      for (const [key, item] of Object.entries(input)) {
+        const parsed = value.safeParse(item);
+        if (parsed.success) entries.push([key, parsed.data]);
+        else
+          for (const problem of parsed.error.issues)
+            context.addIssue({
+              code: "custom",
+              message: problem.message,
+              path: [key, ...problem.path],
+            });
+      }
+      // fromEntries defines own properties, so "__proto__" stays a key.
+      return Object.fromEntries(entries);
+    });
+}
+
 const mappedFieldSchema = z.enum([...personFields, ...doNotPairFields]);
 
 export const sheetMappingSchema = z.object({
@@ -85,13 +110,12 @@ export type RosterMapping = z.infer<typeof rosterMappingSchema>;
  * A user's correction, saved by the hosts and passed back in: per sheet, optionally the header
  * row, the kind, and columns (by letter or by header text) → field, or null to leave unmapped.
  */
-export const mappingOverrideSchema = z.record(
-  z.string(),
+export const mappingOverrideSchema = ownKeyRecord(
   z
     .object({
       headerRow: z.number().int().positive().optional(),
       kind: z.enum(["people", "mentors", "mentees", "doNotPair", "ignored"]).optional(),
-      columns: z.record(z.string(), mappedFieldSchema.nullable()).optional(),
+      columns: ownKeyRecord(mappedFieldSchema.nullable()).optional(),
     })
     .strict(),
 );

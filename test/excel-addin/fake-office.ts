@@ -18,6 +18,8 @@ roster.push([
   "Chair Lee",
   1,
 ]);
+// Long unbroken text (a pasted URL-like chair name) that must wrap, never widen the pane.
+roster[roster.length - 2]![6] = `Chair_${"Department_of_Medicine_".repeat(6)}Lee`;
 const workbook = new FakeWorkbook({ Roster: roster });
 const associated = new Map<string, (event: { completed(): void }) => unknown>();
 const syncsPerRun: number[] = [];

@@ -3,6 +3,8 @@
  * loopback HTTP server, with Microsoft's office.js replaced by fake-office.ts (an in-memory
  * workbook). Clicks through roster → program → match → action plans → forms, presses a ribbon
  * command, downloads the .zip and a .docx and reads them back. Nothing leaves 127.0.0.1.
+ * Every response carries the strict CSP of docs/excel-addin.md (no 'unsafe-eval', no
+ * 'unsafe-inline'); the run fails on any violation.
  * Screenshot for review: out/excel-addin/taskpane.png.
  */
 import { createServer, type Server } from "node:http";
@@ -12,11 +14,12 @@ import { extname, join, normalize } from "node:path";
 import type { AddressInfo } from "node:net";
 import * as esbuild from "esbuild";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { build, root } from "../../excel-addin/build.js";
 import { readZipDirectory } from "../../cli/io/zip-directory.js";
 import { readDocx, zipEntry } from "../forms/docx-reader.js";
 import { hostileName } from "./roster-rows.js";
+import { axeViolations, focused, horizontalOverflow } from "../helpers/axe.js";
 
 const screenshot = join(root, "out", "excel-addin", "taskpane.png");
 let work: string;
@@ -24,6 +27,11 @@ let server: Server;
 let origin: string;
 let browser: BrowserContext;
 let page: Page;
+
+/** The policy the pane must live under: its own scripts and Microsoft's office.js, no eval. */
+export const strictCsp =
+  "script-src 'self' https://appsforoffice.microsoft.com; object-src 'none'; base-uri 'self'";
+const cspViolations: string[] = [];
 
 const types: Record<string, string> = {
   ".html": "text/html",
@@ -51,6 +59,7 @@ beforeAll(async () => {
       const body = readFileSync(join(outDir, path));
       response.writeHead(200, {
         "content-type": types[extname(path)] ?? "application/octet-stream",
+        "content-security-policy": strictCsp,
       });
       response.end(body);
     } catch {
@@ -77,6 +86,16 @@ beforeAll(async () => {
     ],
   });
   page = browser.pages()[0] ?? (await browser.newPage());
+  page.on("console", (message) => {
+    if (/Content Security Policy|unsafe-eval/i.test(message.text()))
+      cspViolations.push(message.text());
+  });
+  await page.exposeFunction("reportCspViolation", (text: string) => cspViolations.push(text));
+  // As text: the test's tsconfig has no DOM types.
+  await page.addInitScript({
+    content: `document.addEventListener("securitypolicyviolation", (e) =>
+      reportCspViolation(e.violatedDirective + ": " + e.blockedURI + " " + e.sourceFile + ":" + e.lineNumber));`,
+  });
   // Anything not on loopback is refused; Microsoft's office.js is answered with the fake.
   await page.route("**/*", (route) =>
     new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort(),
@@ -143,7 +162,28 @@ function inspect(): Promise<Inspect> {
   }, hostileName);
 }
 
+/** WCAG 2.1 AA (axe) and no sideways scrolling at 320 px, checked after every step. */
+async function expectAccessible(): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await horizontalOverflow(page)).toBe(0);
+}
+
+/** Presses Tab until `selector` has the focus, as a keyboard user would; fails if never. */
+async function tabTo(selector: string): Promise<number> {
+  for (let presses = 1; presses <= 300; presses++) {
+    await page.keyboard.press("Tab");
+    if (
+      await page.evaluate<boolean>(
+        `document.activeElement?.matches(${JSON.stringify(selector)}) === true`,
+      )
+    )
+      return presses;
+  }
+  throw new Error(`Tab never reached ${selector}; focus is on ${await focused(page)}`);
+}
+
 describe("the task pane in Chromium", () => {
+  afterEach(expectAccessible);
   it("shows the detected columns and issues; a correction is saved in the workbook", async () => {
     await page.click("#check-roster");
     await page.waitForSelector("#roster .status .ok");
@@ -251,5 +291,40 @@ describe("the task pane in Chromium", () => {
     );
     expect(logged.length).toBeGreaterThan(0);
     for (const row of logged) expect(text).toContain(row.split(" | ")[2]!);
+  });
+
+  it("completes check → match → plans → forms with the keyboard alone, focus kept at each step", async () => {
+    await page.reload();
+    await page.waitForSelector("#check-roster");
+    const steps = [
+      { button: "#check-roster", done: "#roster .status .ok" },
+      { button: "#run-match", done: "#match .status .ok" },
+      { button: "#run-plans", done: "#plans .status .ok" },
+      { button: "#run-forms", done: "#download-zip" },
+    ];
+    for (const step of steps) {
+      await tabTo(step.button);
+      await page.keyboard.press("Enter");
+      await page.waitForSelector(step.done);
+      // Focus stays on the step's button once the work ends (it disables itself meanwhile).
+      await expect.poll(() => focused(page)).toBe(`button${step.button}`);
+      await expectAccessible();
+    }
+    // The status is announced: every step's outcome is in a live region.
+    expect(await page.locator('#forms [aria-live="polite"]').textContent()).toMatch(/ready/);
+    await tabTo("#download-zip");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.keyboard.press("Enter"),
+    ]);
+    expect(download.suggestedFilename()).toBe("Conference forms.zip");
+    await page.screenshot({
+      path: join(root, "out", "excel-addin", "taskpane-keyboard.png"),
+      fullPage: true,
+    });
+  });
+
+  it("ran every step under the strict CSP without one violation", () => {
+    expect(cspViolations).toEqual([]);
   });
 });

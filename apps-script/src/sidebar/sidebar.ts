@@ -7,11 +7,7 @@ import type { SidebarState } from "../actions/sidebar-state.js";
 import type { RunOutcome } from "../jobs/run-job.js";
 import type { JobAction } from "../jobs/job-state.js";
 import { callServer } from "./server.js";
-
-type Override = Record<
-  string,
-  { headerRow?: number; kind?: string; columns?: Record<string, string | null> }
->;
+import { mappingFromInputs, type Override } from "./mapping-form.js";
 
 const kinds = ["people", "mentors", "mentees", "doNotPair", "ignored"];
 let state: SidebarState | null = null;
@@ -84,11 +80,12 @@ function renderSettings(current: SidebarState): void {
 function renderMapping(current: SidebarState): void {
   const box = byId("mapping");
   box.replaceChildren();
-  for (const sheet of current.sheets) {
+  for (const [sheetIndex, sheet] of current.sheets.entries()) {
     if (sheet.kind === "generated") continue;
     const heading = element("div");
     heading.append(element("strong", sheet.sheet), document.createTextNode(" "));
     const kind = element("select");
+    kind.setAttribute("aria-label", `What the sheet ${sheet.sheet} holds`);
     kind.dataset["sheet"] = sheet.sheet;
     kind.dataset["role"] = "kind";
     for (const name of kinds) {
@@ -104,7 +101,10 @@ function renderMapping(current: SidebarState): void {
     headerRow.dataset["role"] = "headerRow";
     headerRow.value = sheet.headerRow === null ? "" : String(sheet.headerRow);
     headerRow.title = "Header row";
-    heading.append(kind, document.createTextNode(" header row "), headerRow);
+    headerRow.id = `header-row-${sheetIndex}`;
+    const headerLabel = element("label", " header row ");
+    headerLabel.htmlFor = headerRow.id;
+    heading.append(kind, headerLabel, headerRow);
     box.append(heading);
     const table = element("table");
     for (const column of sheet.columns) {
@@ -113,6 +113,7 @@ function renderMapping(current: SidebarState): void {
       field.dataset["sheet"] = sheet.sheet;
       field.dataset["column"] = column.column;
       field.dataset["role"] = "field";
+      field.setAttribute("aria-label", `Field of column ${column.column} (${column.header})`);
       const none = element("option", "(not used)");
       none.value = "";
       field.append(none);
@@ -144,7 +145,9 @@ function renderIssues(current: SidebarState): void {
     ...current.issues.slice(0, 200).map((issue) => {
       const line = element("div", "", issue.severity);
       if (issue.cell !== "") {
-        const link = element("span", issue.cell, "issue");
+        const link = element("button", issue.cell, "link");
+        link.type = "button";
+        link.setAttribute("aria-label", `Select ${issue.cell} in the sheet`);
         link.addEventListener("click", () => {
           callServer("selectIssueCell", issue.cell).catch(failed);
         });
@@ -181,33 +184,19 @@ function renderProgress(progress: SidebarState["progress"]): void {
 
 /** The mapping as the user set it in the form, only where it differs from the detection. */
 function mappingFromForm(): Override {
-  const override: Override = {};
-  const entry = (sheet: string) => (override[sheet] ??= {});
-  for (const sheet of state?.sheets ?? []) {
-    const inputs = document.querySelectorAll<HTMLSelectElement | HTMLInputElement>(
-      "#mapping [data-sheet]",
-    );
-    for (const input of Array.from(inputs)) {
-      if (input.dataset["sheet"] !== sheet.sheet) continue;
-      const role = input.dataset["role"];
-      if (role === "kind" && input.value !== sheet.kind) entry(sheet.sheet).kind = input.value;
-      if (role === "headerRow" && input.value !== "" && Number(input.value) !== sheet.headerRow)
-        entry(sheet.sheet).headerRow = Number(input.value);
-      if (role === "field") {
-        const column = sheet.columns.find((c) => c.column === input.dataset["column"]);
-        const chosen = input.value === "" ? null : input.value;
-        if (column !== undefined && chosen !== column.field)
-          (entry(sheet.sheet).columns ??= {})[column.column] = chosen;
-      }
-    }
-  }
-  const saved = (state?.savedMapping ?? {}) as Override;
-  for (const [sheet, correction] of Object.entries(saved)) {
-    const merged = { ...correction, ...override[sheet] };
-    merged.columns = { ...correction.columns, ...override[sheet]?.columns };
-    override[sheet] = merged;
-  }
-  return override;
+  const inputs = Array.from(
+    document.querySelectorAll<HTMLSelectElement | HTMLInputElement>("#mapping [data-sheet]"),
+  ).map((input) => ({
+    sheet: input.dataset["sheet"] ?? "",
+    role: input.dataset["role"],
+    column: input.dataset["column"],
+    value: input.value,
+  }));
+  return mappingFromInputs(
+    state?.sheets ?? [],
+    inputs,
+    (state?.savedMapping ?? null) as Override | null,
+  );
 }
 
 function run(action: JobAction): void {

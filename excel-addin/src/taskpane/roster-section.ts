@@ -51,7 +51,9 @@ export function rosterSection(host: ExcelHost): { element: HTMLElement; refresh(
 
   function sheetTable(sheet: SheetMapping): HTMLElement {
     const edit = (change: (entry: NonNullable<MappingOverride[string]>) => void) => {
-      const entry = { ...(corrections[sheet.sheet] ?? {}) };
+      // Own entries only: a sheet may be called "constructor" or "__proto__".
+      const saved = Object.hasOwn(corrections, sheet.sheet) ? corrections[sheet.sheet] : undefined;
+      const entry = { ...saved };
       change(entry);
       corrections = { ...corrections, [sheet.sheet]: entry };
       save.disabled = false;

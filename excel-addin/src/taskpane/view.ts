@@ -74,7 +74,11 @@ export function section(
   );
 }
 
-/** Runs a button's work once at a time; an unexpected failure becomes a plain message. */
+/**
+ * Runs a button's work once at a time; an unexpected failure becomes a plain message. A
+ * disabled button loses the focus, so a keyboard user gets it back when the work ends (unless
+ * they have moved on meanwhile).
+ */
 export function guarded(
   button: HTMLButtonElement,
   state: Status,
@@ -82,6 +86,7 @@ export function guarded(
 ): () => Promise<void> {
   return async () => {
     if (button.disabled) return;
+    const hadFocus = document.activeElement === button;
     button.disabled = true;
     try {
       await work();
@@ -89,6 +94,8 @@ export function guarded(
       state.error(plainError(error));
     } finally {
       button.disabled = false;
+      const now = document.activeElement;
+      if (hadFocus && (now === null || now === document.body || now === button)) button.focus();
     }
   };
 }

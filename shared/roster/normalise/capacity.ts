@@ -1,21 +1,22 @@
 import { foldKey } from "../text.js";
 import type { CellValue } from "../../workbook/snapshot.js";
 
-const numberWords: Readonly<Record<string, number>> = {
-  zero: 0,
-  none: 0,
-  no: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
+// A Map: the words looked up are the user's ("constructor" must not find a function).
+const numberWords: ReadonlyMap<string, number> = new Map([
+  ["zero", 0],
+  ["none", 0],
+  ["no", 0],
+  ["one", 1],
+  ["two", 2],
+  ["three", 3],
+  ["four", 4],
+  ["five", 5],
+  ["six", 6],
+  ["seven", 7],
+  ["eight", 8],
+  ["nine", 9],
+  ["ten", 10],
+]);
 
 export type CapacityReading =
   { kind: "blank" } | { kind: "number"; capacity: number } | { kind: "invalid"; written: string };
@@ -34,7 +35,7 @@ export function readCapacity(value: CellValue): CapacityReading {
   if (key === "" || /^(n a|na|tbd|unknown|not sure)$/.test(key)) return { kind: "blank" };
   const words = key
     .split(" ")
-    .map((word) => numberWords[word] ?? (/^\d+$/.test(word) ? Number(word) : null));
+    .map((word) => numberWords.get(word) ?? (/^\d+$/.test(word) ? Number(word) : null));
   const numbers = words.filter((n): n is number => n !== null);
   if (numbers.length === 0 || numbers.length > 2) return { kind: "invalid", written: value };
   const capacity = Math.max(...numbers);
