@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/setup/fast-check.ts"],
-    testTimeout: 60_000,
+    // The Apps Script long-job tests replay whole menu runs many times over (killed at every
+    // point, continued from triggers); on a busy 2-core machine they need minutes, not seconds.
+    testTimeout: 300_000,
     // Several suites run the built CLI or build a bundle once in beforeAll; on a loaded
     // 2-core machine that can take longer than vitest's 10 s default.
     hookTimeout: 120_000,

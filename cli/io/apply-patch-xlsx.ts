@@ -9,6 +9,7 @@
  */
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import { encodeExcelEscapes } from "./xlsx/excel-escapes.js";
 import { transplantSheets } from "./transplant-sheets.js";
 import { XlsxPackage } from "./xlsx-package.js";
 import type {
@@ -120,7 +121,9 @@ function applyOp(workbook: ExcelJS.Workbook, op: PatchOp): void {
 
 function writeValue(cell: ExcelJS.Cell, value: CellValue): void {
   if (value === null || value === "") return;
-  cell.value = value;
+  // ExcelJS drops control characters and writes "_x0041_" as it is (read back as "A"):
+  // escape them as Excel does, so every text reads back as written.
+  cell.value = typeof value === "string" ? encodeExcelEscapes(value) : value;
 }
 
 function applyFormat(

@@ -123,7 +123,8 @@ function applyMailtoLinks(sheet: ParsedWorksheet, rels: ReadonlyMap<string, Rela
     if (bounds === null) continue;
     const address = mailtoAddress(target.target);
     if (address === null) continue;
-    const row = (sheet.rows[bounds.top] ??= []);
+    let row = sheet.rows[bounds.top];
+    if (row === undefined) sheet.rows[bounds.top] = row = [];
     const shown = row[bounds.left];
     if (
       shown === null ||

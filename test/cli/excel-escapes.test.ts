@@ -2,6 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeExcelEscapes, encodeExcelEscapes } from "../../cli/io/xlsx/excel-escapes.js";
+import { patchedWorkbookBytes } from "../../cli/io/apply-patch-xlsx.js";
+import { readXlsx } from "../../cli/io/read-xlsx.js";
 
 describe("Excel's _xHHHH_ escapes", () => {
   it("decodes control characters Excel escaped, as in Char_x0001__x001F_", () => {
@@ -30,5 +32,20 @@ describe("Excel's _xHHHH_ escapes", () => {
         },
       ),
     );
+  });
+});
+
+describe("text the CLI writes reads back as written", () => {
+  it("keeps control characters and typed escape-like text through a real .xlsx", async () => {
+    const texts = ["Char\u0001\u001F", "_x0041_", "a_x005F_b", "tab\tand new\nline", "=1+1"];
+    const bytes = await patchedWorkbookBytes(
+      null,
+      { sheets: [] },
+      {
+        ops: [{ op: "setSheet", sheet: "Pairs", rows: texts.map((text) => [text]) }],
+      },
+    );
+    const [sheet] = await readXlsx(bytes);
+    expect(sheet!.rows.map((row) => row[0])).toEqual(texts);
   });
 });

@@ -122,7 +122,8 @@ export function parseWorksheet(xml: string, context: WorksheetContext): ParsedWo
       else if (name === "c" && cell !== null) {
         const value = cellValue(cell, context);
         if (value !== null) {
-          const row = (rows[cell.row] ??= []);
+          let row = rows[cell.row];
+          if (row === undefined) rows[cell.row] = row = [];
           row[cell.column] = value;
         } else if (cell.hasFormula && cell.value === null) {
           notes.push({ code: "formula-without-value", row: cell.row, column: cell.column });
