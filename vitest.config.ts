@@ -1,6 +1,19 @@
 import { defineConfig } from "vitest/config";
+import {
+  precompiledTemplatesId,
+  precompiledTemplatesSource,
+} from "./excel-addin/precompiled-templates.js";
 
 export default defineConfig({
+  // Tests that load the pane's modules get the same precompiled templates the build bundles.
+  plugins: [
+    {
+      name: "precompiled-form-templates",
+      resolveId: (id: string) => (id === precompiledTemplatesId ? `\0${id}` : null),
+      load: (id: string) =>
+        id === `\0${precompiledTemplatesId}` ? precompiledTemplatesSource() : null,
+    },
+  ],
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/setup/fast-check.ts"],

@@ -12,9 +12,7 @@ import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises"
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import Handlebars from "handlebars";
-import { defaultFormTemplates } from "../shared/forms/default-templates.js";
-import { formTemplateCompileOptions } from "../shared/forms/template.js";
+import { precompiledTemplatesSource } from "./precompiled-templates.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, "..");
@@ -45,16 +43,10 @@ const precompiledFormTemplates: esbuild.Plugin = {
       path: args.path,
       namespace: "form-templates",
     }));
-    build.onLoad({ filter: /.*/, namespace: "form-templates" }, () => {
-      const spec = (text: string) => Handlebars.precompile(text, formTemplateCompileOptions);
-      return {
-        loader: "js",
-        contents: [
-          `export const faculty = ${String(spec(defaultFormTemplates.faculty))};`,
-          `export const chair = ${String(spec(defaultFormTemplates.chair))};`,
-        ].join("\n"),
-      };
-    });
+    build.onLoad({ filter: /.*/, namespace: "form-templates" }, () => ({
+      loader: "js",
+      contents: precompiledTemplatesSource(),
+    }));
   },
 };
 
