@@ -68,7 +68,7 @@ export function resolveTarget(fromPart: string, target: string): string {
   const segments = fromPart.split("/").slice(0, -1);
   for (const segment of target.split("/")) {
     if (segment === "..") segments.pop();
-    else if (segment !== ".") segments.push(segment);
+    else if (segment !== "." && segment !== "") segments.push(segment);
   }
   return segments.join("/");
 }

@@ -44,7 +44,7 @@ const RELATIONSHIP_TYPE = {
 export async function readXlsx(bytes: Uint8Array): Promise<RawSheet[]> {
   const pkg = XlsxPackage.open(bytes);
   const workbookPart =
-    firstOfType(pkg.relationships("_rels/.rels"), RELATIONSHIP_TYPE.officeDocument)?.target ??
+    firstOfType(pkg.relationships(""), RELATIONSHIP_TYPE.officeDocument)?.target ??
     "xl/workbook.xml";
   const workbookXml = pkg.text(workbookPart);
   if (workbookXml === undefined) throw new Error(`the package has no ${workbookPart}`);

@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { readWorkbookFiles } from "../../cli/io/read-workbook.js";
 import { readXlsx } from "../../cli/io/read-xlsx.js";
@@ -192,5 +193,30 @@ describe("a CSV with stray control bytes", () => {
     expect(
       reading.roster.issues.filter((i) => i.code === "control-characters").map((i) => i.cell),
     ).toEqual(["'stray-nul-bytes'!A7", "'stray-nul-bytes'!D12"]);
+  });
+});
+
+describe("the package's own relationships name the workbook part", () => {
+  it("reads a workbook whose main part is not xl/workbook.xml", async () => {
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const bytes = zipSync({
+      "[Content_Types].xml": strToU8("<Types/>"),
+      "_rels/.rels": strToU8(
+        `<Relationships><Relationship Id="rId1" Type="${rel}/officeDocument" Target="/xl/book.xml"/></Relationships>`,
+      ),
+      "xl/book.xml": strToU8(
+        `<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="Roster" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+      "xl/_rels/book.xml.rels": strToU8(
+        `<Relationships><Relationship Id="rId1" Type="${rel}/worksheet" Target="sheets/one.xml"/></Relationships>`,
+      ),
+      "xl/sheets/one.xml": strToU8(
+        `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c></row></sheetData></worksheet>`,
+      ),
+    });
+    const [sheet] = await readXlsx(bytes);
+    expect(sheet!.name).toBe("Roster");
+    expect(sheet!.rows[0]).toEqual(["Name"]);
   });
 });

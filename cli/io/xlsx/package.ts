@@ -4,6 +4,7 @@
  * are read are inflated; media, printer settings and VBA projects stay compressed.
  */
 import { strFromU8, unzipSync } from "fflate";
+import { relsPathOf, resolveTarget } from "../package-xml.js";
 import { walkXml } from "./xml.js";
 
 export interface Relationship {
@@ -57,12 +58,9 @@ export class XlsxPackage {
     return data === undefined ? undefined : decodeXmlBytes(data);
   }
 
-  /** The relationships of `part` (its `_rels/<name>.rels`), by id. */
+  /** The relationships of `part` (its `_rels/<name>.rels`; "" for the package's own), by id. */
   relationships(part: string): Map<string, Relationship> {
-    const slash = part.lastIndexOf("/");
-    const folder = part.slice(0, slash + 1);
-    const relsName = `${folder}_rels/${part.slice(slash + 1)}.rels`;
-    const xml = this.text(relsName);
+    const xml = this.text(relsPathOf(part));
     const result = new Map<string, Relationship>();
     if (xml === undefined) return result;
     walkXml(xml, {
@@ -74,7 +72,7 @@ export class XlsxPackage {
         const external = element.attributes.get("TargetMode") === "External";
         result.set(id, {
           type: element.attributes.get("Type") ?? "",
-          target: external ? target : resolvePartName(folder, target),
+          target: external ? target : resolveTarget(part, target),
           external,
         });
       },
@@ -86,17 +84,6 @@ export class XlsxPackage {
     // Part names are case-insensitive in OPC.
     return this.byLowerName.get(name.toLowerCase());
   }
-}
-
-/** A relationship target relative to `folder` (or absolute, "/xl/…") to a part name. */
-export function resolvePartName(folder: string, target: string): string {
-  const path = target.startsWith("/") ? target.slice(1) : folder + target;
-  const parts: string[] = [];
-  for (const piece of path.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== "." && piece !== "") parts.push(piece);
-  }
-  return parts.join("/");
 }
 
 /** XML parts are UTF-8 or, rarely, UTF-16 with a byte-order mark. */
