@@ -107,7 +107,7 @@ export function opRequests(
     if (grid.length === 0 || grid[0]!.length === 0) return requests;
     const extent = opExtent(op);
     const sheet =
-      sheetByTitle(book, op.sheet) ?? addSheet(book, op.sheet, "end", 0, 0, extent, requests);
+      sheetByTitle(book, op.sheet) ?? addSheet(book, op.sheet, "end", 0, extent, requests);
     ensureSize(sheet, extent.rows, extent.columns, requests);
     requests.push({
       updateCells: {
@@ -133,7 +133,7 @@ export function opRequests(
   const extent = opExtent(op);
   let sheet = sheetByTitle(book, op.sheet);
   if (sheet === undefined) {
-    sheet = addSheet(book, op.sheet, op.position ?? "end", height, width, extent, requests);
+    sheet = addSheet(book, op.sheet, op.position ?? "end", height, extent, requests);
   } else {
     // A product sheet being replaced: merges, values, formats and lists of the last run go.
     const whole: GridRange = { sheetId: sheet.sheetId };
@@ -141,7 +141,7 @@ export function opRequests(
     requests.push({
       updateCells: { range: whole, fields: "userEnteredValue,userEnteredFormat,dataValidation" },
     });
-    ensureSize(sheet, Math.max(height, extent.rows), Math.max(width, extent.columns), requests);
+    ensureSize(sheet, extent.rows, extent.columns, requests);
   }
   const sheetId = sheet.sheetId;
   if (height > 0 && width > 0) {
@@ -234,8 +234,8 @@ function addSheet(
   book: BookState,
   title: string,
   position: "start" | "end",
+  /** Rows of content, below which the pair gets spare rows of their own. */
   height: number,
-  width: number,
   extent: OpExtent,
   requests: Request[],
 ): BookSheet {
@@ -243,7 +243,7 @@ function addSheet(
     sheetId: freeSheetId(book, title),
     title,
     rowCount: Math.max(minRows, height + spareRows, extent.rows),
-    columnCount: Math.max(minColumns, width, extent.columns),
+    columnCount: Math.max(minColumns, extent.columns),
     blankDefault: false,
   };
   requests.push({
